@@ -1,0 +1,72 @@
+"""Reading a raw capture: bytes to text, refusing what is not a UTF-8 article."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from newscorpus.errors import UnusableInputError
+
+# A news article is tens of kilobytes; anything this large is a mistake (a
+# dump, a binary) and would blow up memory in segmentation.
+MAX_RAW_BYTES = 5_000_000
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_NUL = b"\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class RawCapture:
+    """A raw file's text (decoded UTF-8, BOM kept as U+FEFF) and identity."""
+
+    path: str
+    text: str
+    sha256: str
+
+
+def decode_raw(data: bytes, location: str) -> str:
+    """Decode a raw capture's bytes, or raise a located UnusableInputError."""
+    if not data:
+        raise UnusableInputError("raw.empty", location, "the file is empty", "add the article text")
+    if len(data) > MAX_RAW_BYTES:
+        raise UnusableInputError(
+            "raw.too-large",
+            location,
+            f"the file is {len(data):,} bytes; the limit is {MAX_RAW_BYTES:,}",
+            "a raw capture holds one article; split or remove the file",
+        )
+    if data.startswith(_UTF16_BOMS) and not data.startswith(_UTF8_BOM):
+        raise UnusableInputError(
+            "raw.encoding",
+            location,
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark)",
+            "re-save the file as UTF-8",
+        )
+    if _NUL in data:
+        raise UnusableInputError(
+            "raw.binary",
+            location,
+            f"NUL byte at byte {data.index(_NUL)}: not a text file",
+            "raw captures are UTF-8 text files",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UnusableInputError(
+            "raw.encoding",
+            location,
+            f"not valid UTF-8 at byte {error.start} ({data[error.start : error.start + 4]!r})",
+            "re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+        ) from error
+
+
+def read_raw(path: Path, relative_path: str) -> RawCapture:
+    """Read and decode a raw capture; ``relative_path`` is how records name it."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnusableInputError("raw.unreadable", relative_path, f"cannot read: {error.strerror}") from error
+    text = decode_raw(data, relative_path)
+    return RawCapture(relative_path, text, hashlib.sha256(data).hexdigest())

@@ -1,0 +1,140 @@
+"""Assemble a record from a raw capture, keeping any gold layers of the previous record."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from newscorpus import __version__
+from newscorpus.convert.boilerplate import ArticleParts, split_article
+from newscorpus.convert.decode import RawCapture
+from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
+from newscorpus.convert.segment import segment_paragraph, tool_versions
+from newscorpus.errors import UnusableInputError
+from newscorpus.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, normalize_paragraphs
+from newscorpus.provenance import auto, is_gold
+from newscorpus.schema import schema_version
+
+HEADLINE_SLUG_WORDS = 8
+SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")
+
+
+def _slug(text: str, max_words: int) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words])
+
+
+def document_id(publisher_slug: str, headline: str | None, sha256: str) -> str:
+    """``publisher-headline-words-sha8``: readable, and stable because raw files never change."""
+    parts = [_slug(publisher_slug, 3) or "unknown", _slug(headline or "", HEADLINE_SLUG_WORDS), sha256[:8]]
+    return "-".join(part for part in parts if part)
+
+
+def publisher_folder(raw_path: str) -> str | None:
+    """The folder under corpus/raw/ a capture sits in, which names its publisher."""
+    parts = raw_path.split("/")
+    return parts[2] if len(parts) > 3 else None
+
+
+def _empty_layer() -> dict[str, Any]:
+    return {"provenance": None, "items": []}
+
+
+def _segment_layers(parts: ArticleParts, text: str) -> dict[str, Any]:
+    versions = tool_versions()
+    paragraphs, sentence_starts, sentence_ends, token_starts, token_ends = [], [], [], [], []
+    offset = 0
+    for paragraph, role in zip(parts.paragraphs, parts.roles, strict=True):
+        end = offset + len(paragraph.text)
+        paragraphs.append({"start": offset, "end": end, "role": role})
+        segmentation = segment_paragraph(text[offset:end], offset)
+        sentence_starts += segmentation.sentence_starts
+        sentence_ends += segmentation.sentence_ends
+        token_starts += segmentation.token_starts
+        token_ends += segmentation.token_ends
+        offset = end + len(PARAGRAPH_SEPARATOR)
+    return {
+        "paragraphs": {"provenance": auto("newscorpus.convert", __version__), "items": paragraphs},
+        "sentences": {
+            "provenance": auto("sentencex", versions["sentencex"]),
+            "starts": sentence_starts,
+            "ends": sentence_ends,
+        },
+        "tokens": {
+            "provenance": auto("spacy.lang.en.English.tokenizer", versions["spacy"]),
+            "starts": token_starts,
+            "ends": token_ends,
+        },
+    }
+
+
+def _split(capture: RawCapture) -> tuple[Profile, ArticleParts]:
+    paragraphs = normalize_paragraphs(capture.text)
+    if not paragraphs:
+        raise UnusableInputError(
+            "raw.no-text",
+            capture.path,
+            "the file holds no text (only whitespace or invisible characters)",
+            "add the article text",
+        )
+    profile = choose_profile(publisher_folder(capture.path), paragraphs)
+    parts = split_article(paragraphs, profile)
+    if "body" not in parts.roles:
+        raise UnusableInputError(
+            "raw.no-body",
+            capture.path,
+            "no article body: the file holds only a headline, a credit or boilerplate",
+            f"check the capture; profile {profile.id!r} recognised {len(parts.boilerplate)} boilerplate block(s)",
+        )
+    return profile, parts
+
+
+def build_record(capture: RawCapture, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are."""
+    profile, parts = _split(capture)
+    text, offset_map = join_paragraphs(list(parts.paragraphs))
+    headline = parts.text_of("headline")
+    folder = publisher_folder(capture.path)
+    publisher_slug = profile.id if profile.id != GENERIC else (folder or "unknown")
+    layers: dict[str, Any] = _segment_layers(parts, text)
+    layers.update({name: _empty_layer() for name in SPAN_LAYERS})
+    metadata: dict[str, Any] = {
+        "headline": headline,
+        "credit": parts.text_of("credit"),
+        "publication_date": {"value": None, "evidence": "not established", "provenance": None},
+        "topics": [],
+    }
+    if previous:
+        previous_layers = previous.get("layers") or {}
+        layers.update({name: layer for name, layer in previous_layers.items() if name in layers and is_gold(layer)})
+        previous_metadata = previous.get("metadata") or {}
+        if is_gold(previous_metadata.get("publication_date")):
+            metadata["publication_date"] = previous_metadata["publication_date"]
+        metadata["topics"] = previous_metadata.get("topics") or []
+    return {
+        "schema_version": schema_version(),
+        "id": document_id(publisher_slug, headline, capture.sha256),
+        "source": {
+            "publisher": profile.publisher,
+            "url": (previous or {}).get("source", {}).get("url"),
+            "language": profile.language,
+            "license": profile.license,
+            "profile": profile.id,
+        },
+        "raw": {"path": capture.path, "sha256": capture.sha256, "length": len(capture.text)},
+        "text": text,
+        "offset_map": offset_map.to_dict(),
+        "boilerplate": [block.to_dict() for block in parts.boilerplate],
+        "metadata": metadata,
+        "layers": layers,
+    }
+
+
+def convert_raw_file(path: Path, relative_path: str, previous: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read a raw file and convert it; see :func:`build_record`."""
+    from newscorpus.convert.decode import read_raw
+
+    return build_record(read_raw(path, relative_path), previous)

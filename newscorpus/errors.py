@@ -1,0 +1,23 @@
+"""The exception for expected bad input that stops a command.
+
+Validation reports problems as values (see ``newscorpus.validate.problems``);
+this exception is for input that cannot be processed at all, such as a raw file
+that is not UTF-8. The CLI renders it as one located line and exit code 2.
+"""
+
+from __future__ import annotations
+
+
+class UnusableInputError(Exception):
+    """Input that a command cannot work on, with a stable code, location and hint."""
+
+    def __init__(self, code: str, location: str, message: str, hint: str = "") -> None:
+        super().__init__(f"{location}: {message}")
+        self.code = code
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+    def render(self) -> str:
+        hint = f"\n  hint: {self.hint}" if self.hint else ""
+        return f"{self.location}: error [{self.code}] {self.message}{hint}"

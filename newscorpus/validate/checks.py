@@ -1,0 +1,371 @@
+"""Semantic checks: what the schema cannot express. Each check yields problems.
+
+Checks run after the schema check on records that may be partly malformed; a
+check reads only the parts it needs and skips what the schema already
+reported as malformed. The table ``CHECKS`` lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from newscorpus.normalize import PARAGRAPH_SEPARATOR
+from newscorpus.validate.problems import Problem, pointer
+from newscorpus.validate.spans import columns, iter_item_spans, layer_items
+
+Check = Callable[[dict[str, Any], str], Iterator[Problem]]
+
+_TIMEX_VALUE = re.compile(
+    r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
+    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI))?"
+    r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
+    r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
+)
+
+
+def _text_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        yield Problem("text.invalid-unicode", f"lone surrogate at offset {error.start}", pointer("text"))
+        return
+    if not unicodedata.is_normalized("NFC", text):
+        yield Problem("text.not-normalized", "text is not in NFC", pointer("text"))
+    for what, pattern in (
+        ("three or more line breaks", r"\n{3,}"),
+        ("trailing spaces", r" +\n| +$"),
+        ("a non-breaking or odd space", r"[\u00a0\t\u2000-\u200b\u202f\ufeff]"),
+    ):
+        match = re.search(pattern, text)
+        if match:
+            yield Problem("text.not-normalized", f"{what} at offset {match.start()}", pointer("text"))
+
+
+def _span_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    length = len(text)
+    for span in iter_item_spans(record):
+        where = pointer(*span.path)
+        if span.end > length:
+            yield Problem("span.out-of-range", f"[{span.start}, {span.end}) ends past the text ({length})", where)
+            continue
+        if span.end <= span.start:
+            yield Problem("span.empty", f"[{span.start}, {span.end}) is empty or reversed", where)
+            continue
+        if span.text is not None and text[span.start : span.end] != span.text:
+            yield Problem(
+                "span.text-mismatch",
+                f"stored {span.text!r} but text[{span.start}:{span.end}] is {text[span.start : span.end]!r}",
+                where + "/text",
+            )
+        for edge in (span.start, span.end):
+            if edge < length and unicodedata.combining(text[edge]):
+                yield Problem("span.splits-character", f"offset {edge} is before a combining mark", where)
+
+
+def _column_problems(record: dict[str, Any], text: str, layer: str) -> Iterator[Problem]:
+    data = columns(record, layer)
+    if data is None:
+        return
+    starts, ends = data
+    where = pointer("layers", layer)
+    if len(starts) != len(ends):
+        yield Problem(f"{layer}.length-mismatch", f"{len(starts)} starts but {len(ends)} ends", where)
+        return
+    previous_end = 0
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        item = f"{where}/starts/{index}"
+        if end > len(text):
+            yield Problem("span.out-of-range", f"{layer} {index} [{start}, {end}) ends past the text", item)
+        elif end <= start:
+            yield Problem("span.empty", f"{layer} {index} [{start}, {end}) is empty or reversed", item)
+        elif start < previous_end:
+            yield Problem(
+                f"{layer}.overlap", f"{layer} {index} starts at {start}, before the previous end {previous_end}", item
+            )
+        elif text[start].isspace() or text[end - 1].isspace():
+            code = "tokens.whitespace" if layer == "tokens" else "sentences.not-tiling"
+            yield Problem(code, f"{layer} {index} {text[start:end]!r} has edge whitespace", item)
+        previous_end = max(previous_end, end)
+
+
+def _token_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    yield from _column_problems(record, text, "tokens")
+    data = columns(record, "tokens")
+    if data is None or len(data[0]) != len(data[1]):
+        return
+    covered = bytearray(len(text) + 1)
+    for start, end in zip(*data, strict=True):
+        covered[max(0, start) : max(0, min(end, len(text)))] = b"\x01" * max(0, min(end, len(text)) - max(0, start))
+    for offset, char in enumerate(text):
+        if not covered[offset] and not char.isspace():
+            yield Problem(
+                "tokens.uncovered", f"{char!r} at offset {offset} is in no token", pointer("layers", "tokens")
+            )
+            return
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, position = [], 0
+    for part in text.split(PARAGRAPH_SEPARATOR):
+        bounds.append((position, position + len(part)))
+        position += len(part) + len(PARAGRAPH_SEPARATOR)
+    return bounds
+
+
+def _paragraph_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    items = layer_items(record, "paragraphs")
+    found = [(p.get("start"), p.get("end")) for p in items if isinstance(p, dict)]
+    if text and found != _paragraph_bounds(text):
+        yield Problem(
+            "paragraphs.not-tiling",
+            f"{len(found)} paragraphs do not match the text's {len(_paragraph_bounds(text))} blank-line paragraphs",
+            pointer("layers", "paragraphs"),
+        )
+    roles = [p.get("role") for p in items if isinstance(p, dict)]
+    for index, role in enumerate(roles):
+        if (role == "headline" and index != 0) or (role == "credit" and (index != 1 or roles[0] != "headline")):
+            yield Problem(
+                "paragraphs.role-order",
+                f"paragraph {index} is a {role}",
+                pointer("layers", "paragraphs", "items", index, "role"),
+            )
+
+
+def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    yield from _column_problems(record, text, "sentences")
+    data = columns(record, "sentences")
+    if data is None or len(data[0]) != len(data[1]):
+        return
+    where = pointer("layers", "sentences")
+    covered = bytearray(len(text) + 1)
+    paragraphs = _paragraph_bounds(text)
+    paragraph_starts = [start for start, _ in paragraphs]
+    for index, (start, end) in enumerate(zip(*data, strict=True)):
+        if not 0 <= start < end <= len(text):
+            continue
+        covered[start:end] = b"\x01" * (end - start)
+        paragraph = paragraphs[bisect_left(paragraph_starts, start + 1) - 1]
+        if end > paragraph[1]:
+            yield Problem(
+                "sentences.crosses-paragraph",
+                f"sentence {index} [{start}, {end}) crosses a paragraph break",
+                f"{where}/starts/{index}",
+            )
+    for offset, char in enumerate(text):
+        if not covered[offset] and not char.isspace():
+            yield Problem("sentences.not-tiling", f"{char!r} at offset {offset} is in no sentence", where)
+            break
+    tokens = columns(record, "tokens")
+    if tokens is None:
+        return
+    token_starts, token_ends = set(tokens[0]), set(tokens[1])
+    for index, (start, end) in enumerate(zip(*data, strict=True)):
+        if start not in token_starts or end not in token_ends:
+            yield Problem(
+                "sentences.token-boundary", f"sentence {index} [{start}, {end}) cuts a token", f"{where}/starts/{index}"
+            )
+
+
+def _entity_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    entities = [
+        (i, e)
+        for i, e in enumerate(layer_items(record, "entities"))
+        if isinstance(e, dict) and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
+    ]
+    tokens = columns(record, "tokens")
+    token_starts, token_ends = (set(tokens[0]), set(tokens[1])) if tokens else (set(), set())
+    seen: dict[tuple[int, int], int] = {}
+    last_end, last_index = -1, -1
+    for index, entity in sorted(entities, key=lambda pair: (pair[1]["start"], -pair[1]["end"])):
+        span = (entity["start"], entity["end"])
+        where = pointer("layers", "entities", "items", index)
+        if tokens and (span[0] not in token_starts or span[1] not in token_ends):
+            yield Problem(
+                "entity.token-boundary",
+                f"entity {entity.get('id')} [{span[0]}, {span[1]}) "
+                f"{text[span[0] : span[1]]!r} does not start and end on token boundaries",
+                where,
+            )
+        if span in seen:
+            yield Problem(
+                "entity.duplicate", f"entity {entity.get('id')} has the same span as item {seen[span]}", where
+            )
+        elif span[0] < last_end:
+            yield Problem("entity.overlap", f"entity {entity.get('id')} overlaps item {last_index}", where)
+        seen.setdefault(span, index)
+        if span[1] > last_end:
+            last_end, last_index = span[1], index
+
+
+def _iter_ids(record: dict[str, Any]) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
+    """(id, path, kind) for every id in the record; kind is the layer the id belongs to."""
+    for layer in ("entities", "entity_links", "coreference", "quotations", "timex"):
+        for index, item in enumerate(layer_items(record, layer)):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield item["id"], ("layers", layer, "items", index, "id"), layer
+            if layer == "coreference" and isinstance(item, dict) and isinstance(item.get("mentions"), list):
+                for mention_index, mention in enumerate(item["mentions"]):
+                    if isinstance(mention, dict) and isinstance(mention.get("id"), str):
+                        path = ("layers", layer, "items", index, "mentions", mention_index, "id")
+                        yield mention["id"], path, "mention"
+
+
+def _reference_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    ids: dict[str, str] = {}
+    for identifier, path, kind in _iter_ids(record):
+        if identifier in ids:
+            yield Problem("id.duplicate", f"id {identifier!r} is used more than once", pointer(*path))
+        ids.setdefault(identifier, kind)
+    entities = {e["id"]: e for e in layer_items(record, "entities") if isinstance(e, dict) and "id" in e}
+
+    def resolve(value: Any, kind: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
+        if isinstance(value, str) and ids.get(value) != kind:
+            yield Problem("ref.unresolved", f"{value!r} is not the id of an item in {kind}", pointer(*path))
+
+    for index, link in enumerate(layer_items(record, "entity_links")):
+        if isinstance(link, dict):
+            yield from resolve(link.get("entity"), "entities", ("layers", "entity_links", "items", index, "entity"))
+    seen_mentions: set[tuple[Any, Any]] = set()
+    for index, cluster in enumerate(layer_items(record, "coreference")):
+        mentions = cluster.get("mentions") if isinstance(cluster, dict) else None
+        for mention_index, mention in enumerate(mentions if isinstance(mentions, list) else []):
+            if not isinstance(mention, dict):
+                continue
+            path = ("layers", "coreference", "items", index, "mentions", mention_index)
+            span = (mention.get("start"), mention.get("end"))
+            if span in seen_mentions:
+                yield Problem("mention.duplicate", f"mention span {span} appears twice", pointer(*path))
+            seen_mentions.add(span)
+            entity_id = mention.get("entity")
+            yield from resolve(entity_id, "entities", (*path, "entity"))
+            entity = entities.get(entity_id) if isinstance(entity_id, str) else None
+            if entity and (entity.get("start"), entity.get("end")) != span:
+                yield Problem(
+                    "mention.entity-mismatch",
+                    f"mention {mention.get('id')} and entity {entity_id} have different spans",
+                    pointer(*path, "entity"),
+                )
+    for index, quote in enumerate(layer_items(record, "quotations")):
+        source = quote.get("source") if isinstance(quote, dict) else None
+        if isinstance(source, dict):
+            yield from resolve(
+                source.get("mention"), "mention", ("layers", "quotations", "items", index, "source", "mention")
+            )
+
+
+def _value_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    for index, timex in enumerate(layer_items(record, "timex")):
+        value = timex.get("value") if isinstance(timex, dict) else None
+        if isinstance(value, str) and not _TIMEX_VALUE.fullmatch(value):
+            yield Problem(
+                "timex.value-invalid",
+                f"{value!r} is not a TIMEX3 value",
+                pointer("layers", "timex", "items", index, "value"),
+            )
+        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            yield from _iso_date(value, ("layers", "timex", "items", index, "value"), "timex.value-invalid")
+    published = (record.get("metadata") or {}).get("publication_date") or {}
+    if isinstance(published, dict) and isinstance(published.get("value"), str):
+        yield from _iso_date(published["value"], ("metadata", "publication_date", "value"), "date.invalid")
+    for path, provenance in _iter_provenances(record):
+        if isinstance(provenance, dict) and isinstance(provenance.get("date"), str):
+            yield from _iso_date(provenance["date"], (*path, "date"), "date.invalid")
+
+
+def _iso_date(value: str, path: tuple[str | int, ...], code: str) -> Iterator[Problem]:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("not YYYY-MM-DD")
+        date.fromisoformat(value)
+    except ValueError as error:
+        yield Problem(code, f"{value!r} is not a calendar date: {error}", pointer(*path))
+
+
+def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    layers = record.get("layers")
+    if isinstance(layers, dict):
+        for name, layer in layers.items():
+            if isinstance(layer, dict):
+                yield ("layers", name, "provenance"), layer.get("provenance")
+    published = (record.get("metadata") or {}).get("publication_date")
+    if isinstance(published, dict):
+        yield ("metadata", "publication_date", "provenance"), published.get("provenance")
+
+
+def _provenance_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    layers = record.get("layers") if isinstance(record.get("layers"), dict) else {}
+    for name, layer in layers.items():
+        if not isinstance(layer, dict) or layer.get("provenance") is not None:
+            continue
+        filled = bool(layer.get("items") or layer.get("starts"))
+        if filled:
+            yield Problem(
+                "provenance.missing",
+                f"layer {name} has annotation but no provenance",
+                pointer("layers", name, "provenance"),
+            )
+    published = (record.get("metadata") or {}).get("publication_date")
+    if isinstance(published, dict) and published.get("value") is not None and published.get("provenance") is None:
+        yield Problem(
+            "provenance.missing",
+            "publication date has a value but no provenance",
+            pointer("metadata", "publication_date", "provenance"),
+        )
+
+
+def _offset_map_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+    offset_map = record.get("offset_map")
+    raw_length = (record.get("raw") or {}).get("length")
+    if not isinstance(offset_map, dict) or not isinstance(raw_length, int):
+        return
+    arrays = [offset_map.get(key) for key in ("norm_starts", "raw_starts", "raw_ends")]
+    if not all(isinstance(a, list) and all(isinstance(v, int) for v in a) for a in arrays):
+        return
+    norm_starts, raw_starts, raw_ends = arrays
+    reason = None
+    if not len(norm_starts) == len(raw_starts) == len(raw_ends):
+        reason = "the three arrays differ in length"
+    elif bool(text) != bool(norm_starts) or (norm_starts and norm_starts[0] != 0):
+        reason = "the first segment must start at offset 0"
+    elif any(b <= a for a, b in pairwise(norm_starts)) or (norm_starts and norm_starts[-1] >= len(text)):
+        reason = "segment starts must increase and stay inside the text"
+    elif any(not 0 <= s <= e <= raw_length for s, e in zip(raw_starts, raw_ends, strict=True)):
+        reason = f"a raw range is reversed or outside the raw text ({raw_length})"
+    elif any(b < a for a, b in zip(raw_ends[:-1], raw_starts[1:], strict=True)):
+        reason = "raw ranges must not go backwards"
+    if reason:
+        yield Problem("offset-map.invalid", reason, pointer("offset_map"))
+
+
+CHECKS: tuple[Check, ...] = (
+    _text_problems,
+    _offset_map_problems,
+    _span_problems,
+    _paragraph_problems,
+    _token_problems,
+    _sentence_problems,
+    _entity_problems,
+    _reference_problems,
+    _value_problems,
+    _provenance_problems,
+)
+
+
+def iter_semantic_problems(record: dict[str, Any]) -> Iterator[Problem]:
+    """Every semantic problem of a record (text-dependent checks need a string text)."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        return
+    for check in CHECKS:
+        yield from check(record, text)
+
+
+def count_by_code(problems: list[Problem]) -> Counter[str]:
+    return Counter(problem.code for problem in problems)

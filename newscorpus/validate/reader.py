@@ -1,0 +1,71 @@
+"""Reading a record file as data only, turning every way it can be unusable into problems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newscorpus.validate.problems import Problem
+
+MAX_RECORD_BYTES = 20_000_000
+_INT64 = 2**63
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Refused(Problem("input.duplicate-key", f"key {key!r} appears twice in one object"))
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Refused(Problem("input.nan", f"{name} is not valid JSON"))
+
+
+def _bounded_int(digits: str) -> int:
+    value = int(digits)
+    if not -_INT64 <= value < _INT64:
+        raise _Refused(Problem("input.integer-range", f"integer {digits[:30]} is outside the 64-bit range"))
+    return value
+
+
+def parse_record_text(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse JSON text into a record dict, or return the problems that stop it."""
+    try:
+        value = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant, parse_int=_bounded_int
+        )
+    except _Refused as refused:
+        return None, [refused.problem]
+    except json.JSONDecodeError as error:
+        return None, [Problem("input.json", f"line {error.lineno}, column {error.colno}: {error.msg}")]
+    except RecursionError:
+        return None, [Problem("input.too-deep", "JSON nested too deeply to parse")]
+    if not isinstance(value, dict):
+        return None, [Problem("input.not-object", f"top-level value is {type(value).__name__}, not an object")]
+    return value, []
+
+
+def read_record_file(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read and parse a record file; never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            return None, [Problem("input.too-large", f"{size:,} bytes; the limit is {MAX_RECORD_BYTES:,}")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Problem("input.unreadable", f"cannot read: {error.strerror}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem("input.encoding", f"not valid UTF-8 at byte {error.start}")]
+    return parse_record_text(text.removeprefix("\ufeff"))

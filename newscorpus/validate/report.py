@@ -1,0 +1,33 @@
+"""Rendering a validation report for people (text) or programs (JSON)."""
+
+from __future__ import annotations
+
+import json
+
+from newscorpus.validate import Report
+
+
+def render_text(report: Report) -> str:
+    lines = []
+    for problem in report.problems:
+        where = f"{problem.file}{'#' + problem.path if problem.path else ''}"
+        record = f" ({problem.record_id})" if problem.record_id else ""
+        lines.append(f"{where}{record}: error [{problem.code}] {problem.message}")
+        if problem.hint:
+            lines.append(f"  hint: {problem.hint}")
+    status = "ok" if not report.problems else f"{len(report.problems)} problem(s)"
+    lines.append(f"{report.files} file(s), {report.records} record(s): {status}")
+    return "\n".join(lines)
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(
+        {
+            "files": report.files,
+            "records": report.records,
+            "valid": not report.problems,
+            "problems": [problem.to_dict() for problem in report.problems],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )

@@ -1,0 +1,49 @@
+"""JSON Schema validation of a record, with jsonschema errors mapped to stable codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from newscorpus.schema import load_schema
+from newscorpus.validate.problems import Problem, pointer
+
+_CODE_BY_VALIDATOR = {
+    "required": "schema.required",
+    "type": "schema.type",
+    "additionalProperties": "schema.additional",
+    "pattern": "schema.pattern",
+    "enum": "label.unknown",
+    "minimum": "schema.range",
+    "maximum": "schema.range",
+}
+# Fields whose form has a code of its own, because contributors get them wrong in their own way.
+_CODE_BY_FIELD = {("pattern", "qid"): "link.qid-malformed"}
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(load_schema())
+
+
+def _problem(error: ValidationError) -> Problem:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        specific = best_match(error.context)
+        if specific is not None:
+            error = specific
+    field = error.absolute_path[-1] if error.absolute_path else ""
+    code = _CODE_BY_FIELD.get((str(error.validator), str(field))) or _CODE_BY_VALIDATOR.get(
+        str(error.validator), "schema.invalid"
+    )
+    return Problem(code, error.message[:300], pointer(*error.absolute_path))
+
+
+def iter_schema_problems(record: dict[str, Any]) -> Iterator[Problem]:
+    """Every schema violation of the record, in document order."""
+    errors = sorted(_validator().iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        yield _problem(error)
