@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def load(config: str = "documents", split: str | None = None, **kwargs: Any) -> Dataset | DatasetDict:
-    """Load a config of the release as ``datasets`` objects; see :func:`newscorpus.load.load`."""
+    """Load a config of the release as ``datasets`` objects; see :func:`newscorpus.loader.load`."""
     from newscorpus.loader import load as _load
 
     return _load(config, split, **kwargs)

@@ -43,5 +43,43 @@ DOCUMENTS = View(
     rows=_document_rows,
 )
 
-VIEWS: tuple[View, ...] = (DOCUMENTS,)
+
+def _registered_views() -> tuple[View, ...]:
+    from newscorpus.views.coref import coref_features, coref_rows
+    from newscorpus.views.ner import conll2003_features, conll2003_rows, ontonotes_features, ontonotes_rows
+    from newscorpus.views.quotes import quotes_features, quotes_rows
+
+    return (
+        DOCUMENTS,
+        View(
+            "ner",
+            "One row per sentence: tokens and IOB2 tags of OntoNotes 5 entity types.",
+            ontonotes_features,
+            ontonotes_rows,
+        ),
+        View(
+            "ner_conll2003",
+            "One row per sentence: tokens and IOB2 tags of CoNLL-2003 types (PER, ORG, LOC, "
+            "MISC), mapped from OntoNotes 5; numeric and temporal types are O.",
+            conll2003_features,
+            conll2003_rows,
+        ),
+        View(
+            "quotes",
+            "One row per attribution (PARC 3.0): content, source and cue spans, type, and the "
+            "sentences the content sits in.",
+            quotes_features,
+            quotes_rows,
+        ),
+        View(
+            "coref",
+            "One row per document: tokens and coreference clusters as inclusive token spans "
+            "(CoNLL-2012 jsonlines convention).",
+            coref_features,
+            coref_rows,
+        ),
+    )
+
+
+VIEWS: tuple[View, ...] = _registered_views()
 DEFAULT_VIEW = DOCUMENTS.name

@@ -1,0 +1,46 @@
+"""Coreference view: one row per document, tokens and clusters of inclusive token spans.
+
+Clusters follow the jsonlines convention of the CoNLL-2012 coreference
+systems (Lee et al. 2017): each cluster is a list of [first_token, last_token].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from datasets import Features, List, Value
+
+from newscorpus.views.tokens import char_to_token_span, sentence_token_ranges, token_spans
+
+Row = dict[str, Any]
+
+
+def coref_features() -> Features:
+    return Features(
+        {
+            "document_id": Value("string"),
+            "tokens": List(Value("string")),
+            "token_starts": List(Value("int32")),
+            "sentence_starts": List(Value("int32")),
+            "cluster_ids": List(Value("string")),
+            "clusters": List(List(List(Value("int32")))),
+        }
+    )
+
+
+def coref_rows(record: dict[str, Any]) -> Iterator[Row]:
+    text = record["text"]
+    spans = token_spans(record)
+    clusters = record["layers"]["coreference"]["items"]
+    yield {
+        "document_id": record["id"],
+        "tokens": [text[s:e] for s, e in spans],
+        "token_starts": [s for s, _ in spans],
+        "sentence_starts": [first for first, _ in sentence_token_ranges(record)],
+        "cluster_ids": [cluster["id"] for cluster in clusters],
+        "clusters": [
+            [list(char_to_token_span(record, m["start"], m["end"])) for m in cluster["mentions"]]
+            for cluster in clusters
+        ],
+    }
