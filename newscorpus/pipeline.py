@@ -107,6 +107,7 @@ def validate_converted(layout: CorpusLayout, result: ConvertResult) -> list[Prob
 @contextmanager
 def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
     """Hold the corpus lock; a second build or convert at the same time is refused."""
+    layout.require_corpus()
     lock_path = layout.root / "corpus" / ".lock"
     with lock_path.open("w") as handle:
         try:
