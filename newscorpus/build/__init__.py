@@ -1,0 +1,1 @@
+"""Build: records to the release folder (Parquet, dataset card, checksums)."""
