@@ -7,6 +7,12 @@ segment maps character by character; otherwise (a composed character, a
 paragraph break that replaced a run of raw whitespace) the whole text segment
 maps to the whole raw range. Characters dropped by normalization fall between
 segments and belong to none.
+
+Known limit: when NFC reorders combining marks without changing the length
+("q\u0301\u0323" becomes "q\u0323\u0301"), the segment looks one to one, so
+a single mark inside it maps to the wrong raw mark. Spans that keep a
+combining sequence whole map exactly, and validation refuses spans that
+split one (``span.splits-character``).
 """
 
 from __future__ import annotations

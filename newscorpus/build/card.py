@@ -59,8 +59,9 @@ def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str
             {
                 "config_name": summary.name,
                 "description": f"{summary.description} (content {summary.fingerprint})",
-                "data_files": [{"split": split, "path": f"{summary.name}/{split}-*.parquet"}
-                               for split in summary.splits],
+                "data_files": [
+                    {"split": split, "path": f"{summary.name}/{split}-*.parquet"} for split in summary.splits
+                ],
                 **({"default": True} if summary.name == DEFAULT_VIEW else {}),
             }
             for summary in configs.values()
@@ -69,8 +70,10 @@ def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str
             {
                 "config_name": summary.name,
                 **DatasetInfo(features=summary.features)._to_yaml_dict(),
-                "splits": [{"name": split, "num_bytes": num_bytes, "num_examples": examples}
-                           for split, (examples, num_bytes) in summary.splits.items()],
+                "splits": [
+                    {"name": split, "num_bytes": num_bytes, "num_examples": examples}
+                    for split, (examples, num_bytes) in summary.splits.items()
+                ],
             }
             for summary in configs.values()
         ],

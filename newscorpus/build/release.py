@@ -48,7 +48,9 @@ def _write_view(view: View, records: list[dict[str, Any]], out_dir: Path) -> Con
     for split in SPLITS:
         split_records = by_split[split]
         shards = [split_records[i : i + DOCUMENTS_PER_SHARD] for i in range(0, len(split_records), DOCUMENTS_PER_SHARD)]
-        shard_rows = [[encode_value(row, features) for record in shard for row in view.rows(record)] for shard in shards]
+        shard_rows = [
+            [encode_value(row, features) for record in shard for row in view.rows(record)] for shard in shards
+        ]
         shard_rows = [rows for rows in shard_rows if rows]
         if not shard_rows:
             continue  # a split with no rows is left out of the release and the card

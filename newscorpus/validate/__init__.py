@@ -7,7 +7,7 @@ captures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ INPUT_CODES = frozenset(code for code in CODES if code.startswith("input."))
 def validate_record(record: dict[str, Any], root: Path | None = None) -> list[Problem]:
     """All problems of one record; with ``root``, also against its raw capture."""
     version = record.get("schema_version")
-    if version not in supported_schema_versions():
+    if not isinstance(version, str) or version not in supported_schema_versions():
         return [
             Problem(
                 "record.unsupported-version",
@@ -34,10 +34,22 @@ def validate_record(record: dict[str, Any], root: Path | None = None) -> list[Pr
             )
         ]
     problems = list(iter_schema_problems(record))
-    problems += iter_semantic_problems(record)
+    schema_valid = not problems
+    problems += iter_semantic_problems(record, schema_valid=schema_valid)
     if root is not None:
-        problems += iter_raw_problems(record, root)
+        problems += (
+            iter_raw_problems(record, root)
+            if schema_valid
+            else _tolerant(lambda: list(iter_raw_problems(record, root)))
+        )
     return problems
+
+
+def _tolerant(run: Callable[[], list[Problem]]) -> list[Problem]:
+    try:
+        return run()
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError):
+        return []
 
 
 @dataclass(slots=True)
@@ -75,7 +87,7 @@ def validate_files(paths: Iterable[Path], root: Path, display_root: Path | None 
         report.records += 1
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
         problems = validate_record(record, root)
-        problems += iter_filename_problems(record, path)
+        problems += _tolerant(lambda: list(iter_filename_problems(record, path)))  # noqa: B023
         if record_id is not None:
             if record_id in first_file_of_id:
                 problems.append(

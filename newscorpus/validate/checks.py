@@ -358,13 +358,23 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def iter_semantic_problems(record: dict[str, Any]) -> Iterator[Problem]:
-    """Every semantic problem of a record (text-dependent checks need a string text)."""
+def iter_semantic_problems(record: dict[str, Any], *, schema_valid: bool = True) -> Iterator[Problem]:
+    """Every semantic problem of a record (text-dependent checks need a string text).
+
+    On a record the schema found malformed, a check that trips over the
+    malformed part is skipped: the schema problem already says what is wrong.
+    """
     text = record.get("text")
     if not isinstance(text, str):
         return
     for check in CHECKS:
-        yield from check(record, text)
+        try:
+            problems = list(check(record, text))
+        except (TypeError, AttributeError, KeyError, IndexError, ValueError):
+            if schema_valid:
+                raise
+            continue
+        yield from problems
 
 
 def count_by_code(problems: list[Problem]) -> Counter[str]:

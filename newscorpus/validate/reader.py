@@ -32,7 +32,10 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _bounded_int(digits: str) -> int:
-    value = int(digits)
+    try:
+        value = int(digits)
+    except ValueError as error:  # Python refuses to convert integers of more than 4300 digits
+        raise _Refused(Problem("input.integer-range", f"integer of {len(digits)} digits")) from error
     if not -_INT64 <= value < _INT64:
         raise _Refused(Problem("input.integer-range", f"integer {digits[:30]} is outside the 64-bit range"))
     return value

@@ -7,6 +7,11 @@ import json
 from newscorpus.validate import Report
 
 
+def _printable(text: str) -> str:
+    """Escape lone surrogates (possible in JSON input) so that the report can be written."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def render_text(report: Report) -> str:
     lines = []
     for problem in report.problems:
@@ -17,17 +22,19 @@ def render_text(report: Report) -> str:
             lines.append(f"  hint: {problem.hint}")
     status = "ok" if not report.problems else f"{len(report.problems)} problem(s)"
     lines.append(f"{report.files} file(s), {report.records} record(s): {status}")
-    return "\n".join(lines)
+    return _printable("\n".join(lines))
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(
-        {
-            "files": report.files,
-            "records": report.records,
-            "valid": not report.problems,
-            "problems": [problem.to_dict() for problem in report.problems],
-        },
-        indent=2,
-        ensure_ascii=False,
+    return _printable(
+        json.dumps(
+            {
+                "files": report.files,
+                "records": report.records,
+                "valid": not report.problems,
+                "problems": [problem.to_dict() for problem in report.problems],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
     )

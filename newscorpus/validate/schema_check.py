@@ -32,7 +32,9 @@ def _validator() -> Draft202012Validator:
 
 def _problem(error: ValidationError) -> Problem:
     if error.validator in ("oneOf", "anyOf") and error.context:
-        specific = best_match(error.context)
+        # "is not of type 'null'" from the null alternative of an optional object says nothing useful.
+        informative = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        specific = best_match(informative or error.context)
         if specific is not None:
             error = specific
     field = error.absolute_path[-1] if error.absolute_path else ""
