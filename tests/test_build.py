@@ -184,3 +184,36 @@ def test_card_has_configs_with_a_default_and_only_nonempty_splits(repo_root):
             assert list(Path(repo_root / "corpus" / "release").glob(entry["path"])), entry
     for info in header["dataset_info"]:
         assert all(split["num_examples"] > 0 for split in info["splits"])
+
+
+def _properties_without_description(node: dict, path: str = "") -> list[str]:
+    missing = []
+    for key, child in node.get("properties", {}).items():
+        if "description" not in child:
+            missing.append(f"{path}/{key}")
+        missing += _properties_without_description(child, f"{path}/{key}")
+    for keyword in ("items",):
+        if isinstance(node.get(keyword), dict):
+            missing += _properties_without_description(node[keyword], path + "/[]")
+    for alternative in node.get("oneOf", []):
+        missing += _properties_without_description(alternative, path)
+    return missing
+
+
+def test_every_schema_property_has_a_description():
+    schema = load_schema()
+    missing = _properties_without_description(schema)
+    for name, definition in schema["$defs"].items():
+        missing += _properties_without_description(definition, f"$defs/{name}")
+    assert missing == []
+
+
+def test_a_second_concurrent_build_is_refused(corpus_copy):
+    from newscorpus.layout import CorpusLayout
+    from newscorpus.pipeline import corpus_lock
+
+    with corpus_lock(CorpusLayout(corpus_copy)):
+        result = CliRunner().invoke(main, ["build", "--root", str(corpus_copy)])
+    assert result.exit_code == 2
+    assert "[corpus.locked]" in result.output and "Traceback" not in result.output
+    assert not (corpus_copy / "corpus" / "release").exists()
