@@ -9,7 +9,7 @@ from typing import Any
 
 from newscorpus import __version__
 from newscorpus.convert.boilerplate import ArticleParts, split_article
-from newscorpus.convert.decode import RawCapture
+from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
 from newscorpus.errors import UnusableInputError
@@ -135,6 +135,4 @@ def build_record(capture: RawCapture, previous: dict[str, Any] | None = None) ->
 
 def convert_raw_file(path: Path, relative_path: str, previous: dict[str, Any] | None = None) -> dict[str, Any]:
     """Read a raw file and convert it; see :func:`build_record`."""
-    from newscorpus.convert.decode import read_raw
-
     return build_record(read_raw(path, relative_path), previous)

@@ -80,14 +80,13 @@ def segment_paragraph(text: str, offset: int) -> Segmentation:
             boundaries.append(start)
     sentence_starts, sentence_ends = [], []
     token_index = 0
-    for begin, finish in zip([0, *boundaries], [*boundaries, len(text)], strict=True):
+    for finish in [*boundaries, len(text)]:
         first = token_index
         while token_index < len(token_starts) and token_starts[token_index] < finish:
             token_index += 1
         if token_index > first:
             sentence_starts.append(token_starts[first] + offset)
             sentence_ends.append(token_ends[token_index - 1] + offset)
-        del begin
     return Segmentation(
         sentence_starts,
         sentence_ends,
