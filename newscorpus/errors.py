@@ -7,16 +7,20 @@ that is not UTF-8. The CLI renders it as one located line and exit code 2.
 
 from __future__ import annotations
 
+from newscorpus.codes import CODES
+
 
 class UnusableInputError(Exception):
     """Input that a command cannot work on, with a stable code, location and hint."""
 
     def __init__(self, code: str, location: str, message: str, hint: str = "") -> None:
         super().__init__(f"{location}: {message}")
+        if code not in CODES:
+            raise ValueError(f"unregistered error code {code!r}")
         self.code = code
         self.location = location
         self.message = message
-        self.hint = hint
+        self.hint = hint or CODES[code].hint
 
     def render(self) -> str:
         hint = f"\n  hint: {self.hint}" if self.hint else ""

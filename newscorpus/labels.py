@@ -9,11 +9,7 @@ from __future__ import annotations
 from newscorpus.schema import enum_values
 
 ENTITY_LABELS: tuple[str, ...] = enum_values("entity_label")
-PARAGRAPH_ROLES: tuple[str, ...] = enum_values("paragraph_role")
-MENTION_KINDS: tuple[str, ...] = enum_values("mention_kind")
 QUOTE_TYPES: tuple[str, ...] = enum_values("quote_type")
-TIMEX_TYPES: tuple[str, ...] = enum_values("timex_type")
-BOILERPLATE_KINDS: tuple[str, ...] = enum_values("boilerplate_kind")
 
 CONLL2003_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
 

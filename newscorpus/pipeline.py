@@ -47,12 +47,7 @@ def _previous_records(layout: CorpusLayout) -> dict[str, tuple[Path, dict[str, A
         record, problems = read_record_file(path)
         if record is None:
             problem = problems[0]
-            raise UnusableInputError(
-                problem.code,
-                layout.relative(path),
-                problem.message,
-                "fix or remove the record: convert keeps gold layers from it and will not overwrite it",
-            )
+            raise UnusableInputError("record.unreadable", layout.relative(path), f"[{problem.code}] {problem.message}")
         raw_path = (record.get("raw") or {}).get("path")
         if isinstance(raw_path, str):
             previous[raw_path] = (path, record)

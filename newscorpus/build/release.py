@@ -31,20 +31,20 @@ class ReleaseSummary:
 
     documents: int = 0
     configs: dict[str, ConfigSummary] = field(default_factory=dict)
-    files: list[str] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256, every file but SHA256SUMS
+
+    @property
+    def files(self) -> list[str]:
+        return [*sorted(self.digests), CHECKSUMS]
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _write_view(view: View, records: list[dict[str, Any]], out_dir: Path) -> ConfigSummary:
+def _write_view(view: View, records: list[dict[str, Any]], out_dir: Path, digests: dict[str, str]) -> ConfigSummary:
     features = view.features()
     summary = ConfigSummary(view.name, view.description, features)
     by_split: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
     for record in records:
         by_split[split_of(record["id"])].append(record)
-    content = hashlib.sha256()
+    content = hashlib.sha256()  # over this config's file names and digests: its fingerprint
     for split in SPLITS:
         split_records = by_split[split]
         shards = [split_records[i : i + DOCUMENTS_PER_SHARD] for i in range(0, len(split_records), DOCUMENTS_PER_SHARD)]
@@ -60,7 +60,8 @@ def _write_view(view: View, records: list[dict[str, Any]], out_dir: Path) -> Con
             table = rows_to_table(rows, features)
             name = f"{view.name}/{split}-{index:05d}-of-{len(shard_rows):05d}.parquet"
             write_parquet(out_dir / name, table)
-            content.update(name.encode() + b"\0" + (out_dir / name).read_bytes())
+            digests[name] = hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
+            content.update(f"{digests[name]}  {name}\n".encode())
             examples += table.num_rows
             num_bytes += table.nbytes
         summary.splits[split] = (examples, num_bytes)
@@ -73,14 +74,14 @@ def write_release_files(records: Iterable[dict[str, Any]], out_dir: Path) -> Rel
     ordered = sorted(records, key=lambda record: record["id"])
     summary = ReleaseSummary(documents=len(ordered))
     for view in VIEWS:
-        config = _write_view(view, ordered, out_dir)
+        config = _write_view(view, ordered, out_dir, summary.digests)
         if config.splits:  # a config without rows (no layer annotated yet) is left out
             summary.configs[view.name] = config
-    (out_dir / "README.md").write_text(render_card(summary.configs, ordered), encoding="utf-8")
-    files = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file())
-    sums = "".join(f"{_sha256(out_dir / name)}  {name}\n" for name in files)
+    card = render_card(summary.configs, ordered).encode("utf-8")
+    (out_dir / "README.md").write_bytes(card)
+    summary.digests["README.md"] = hashlib.sha256(card).hexdigest()
+    sums = "".join(f"{summary.digests[name]}  {name}\n" for name in sorted(summary.digests))
     (out_dir / CHECKSUMS).write_text(sums, encoding="utf-8")
-    summary.files = [*files, CHECKSUMS]
     return summary
 
 

@@ -87,7 +87,7 @@ def validate_files(paths: Iterable[Path], root: Path, display_root: Path | None 
         report.records += 1
         record_id = record.get("id") if isinstance(record.get("id"), str) else None
         problems = validate_record(record, root)
-        problems += _tolerant(lambda: list(iter_filename_problems(record, path)))  # noqa: B023
+        problems += iter_filename_problems(record, path)
         if record_id is not None:
             if record_id in first_file_of_id:
                 problems.append(

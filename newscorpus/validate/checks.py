@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import pairwise
@@ -95,20 +94,34 @@ def _column_problems(record: dict[str, Any], text: str, layer: str) -> Iterator[
         previous_end = max(previous_end, end)
 
 
+def _first_uncovered(text: str, starts: list[int], ends: list[int]) -> int | None:
+    """Offset of the first non-whitespace character outside every span, or None."""
+    covered = bytearray(len(text))
+    for start, end in zip(starts, ends, strict=True):
+        start, end = max(0, start), min(end, len(text))
+        if start < end:
+            covered[start:end] = b"\x01" * (end - start)
+    return next((i for i, char in enumerate(text) if not covered[i] and not char.isspace()), None)
+
+
+def _token_boundaries(record: dict[str, Any]) -> tuple[set[int], set[int]] | None:
+    """Token start and end offsets, or None when the token layer is empty or malformed (reported elsewhere)."""
+    data = columns(record, "tokens")
+    if data is None or not data[0] or len(data[0]) != len(data[1]):
+        return None
+    return set(data[0]), set(data[1])
+
+
 def _token_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
     yield from _column_problems(record, text, "tokens")
     data = columns(record, "tokens")
     if data is None or len(data[0]) != len(data[1]):
         return
-    covered = bytearray(len(text) + 1)
-    for start, end in zip(*data, strict=True):
-        covered[max(0, start) : max(0, min(end, len(text)))] = b"\x01" * max(0, min(end, len(text)) - max(0, start))
-    for offset, char in enumerate(text):
-        if not covered[offset] and not char.isspace():
-            yield Problem(
-                "tokens.uncovered", f"{char!r} at offset {offset} is in no token", pointer("layers", "tokens")
-            )
-            return
+    offset = _first_uncovered(text, *data)
+    if offset is not None:
+        yield Problem(
+            "tokens.uncovered", f"{text[offset]!r} at offset {offset} is in no token", pointer("layers", "tokens")
+        )
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -144,13 +157,11 @@ def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
     if data is None or len(data[0]) != len(data[1]):
         return
     where = pointer("layers", "sentences")
-    covered = bytearray(len(text) + 1)
     paragraphs = _paragraph_bounds(text)
     paragraph_starts = [start for start, _ in paragraphs]
     for index, (start, end) in enumerate(zip(*data, strict=True)):
         if not 0 <= start < end <= len(text):
             continue
-        covered[start:end] = b"\x01" * (end - start)
         paragraph = paragraphs[bisect_left(paragraph_starts, start + 1) - 1]
         if end > paragraph[1]:
             yield Problem(
@@ -158,14 +169,13 @@ def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
                 f"sentence {index} [{start}, {end}) crosses a paragraph break",
                 f"{where}/starts/{index}",
             )
-    for offset, char in enumerate(text):
-        if not covered[offset] and not char.isspace():
-            yield Problem("sentences.not-tiling", f"{char!r} at offset {offset} is in no sentence", where)
-            break
-    tokens = columns(record, "tokens")
-    if tokens is None:
+    offset = _first_uncovered(text, *data)
+    if offset is not None:
+        yield Problem("sentences.not-tiling", f"{text[offset]!r} at offset {offset} is in no sentence", where)
+    boundaries = _token_boundaries(record)
+    if boundaries is None:
         return
-    token_starts, token_ends = set(tokens[0]), set(tokens[1])
+    token_starts, token_ends = boundaries
     for index, (start, end) in enumerate(zip(*data, strict=True)):
         if start not in token_starts or end not in token_ends:
             yield Problem(
@@ -179,14 +189,13 @@ def _entity_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
         for i, e in enumerate(layer_items(record, "entities"))
         if isinstance(e, dict) and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
     ]
-    tokens = columns(record, "tokens")
-    token_starts, token_ends = (set(tokens[0]), set(tokens[1])) if tokens else (set(), set())
+    boundaries = _token_boundaries(record)
     seen: dict[tuple[int, int], int] = {}
     last_end, last_index = -1, -1
     for index, entity in sorted(entities, key=lambda pair: (pair[1]["start"], -pair[1]["end"])):
         span = (entity["start"], entity["end"])
         where = pointer("layers", "entities", "items", index)
-        if tokens and (span[0] not in token_starts or span[1] not in token_ends):
+        if boundaries and (span[0] not in boundaries[0] or span[1] not in boundaries[1]):
             yield Problem(
                 "entity.token-boundary",
                 f"entity {entity.get('id')} [{span[0]}, {span[1]}) "
@@ -375,7 +384,3 @@ def iter_semantic_problems(record: dict[str, Any], *, schema_valid: bool = True)
                 raise
             continue
         yield from problems
-
-
-def count_by_code(problems: list[Problem]) -> Counter[str]:
-    return Counter(problem.code for problem in problems)

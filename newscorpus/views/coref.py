@@ -11,7 +11,7 @@ from typing import Any
 
 from datasets import Features, List, Value
 
-from newscorpus.views.tokens import char_to_token_span, sentence_token_ranges, token_spans
+from newscorpus.views.tokens import sentence_token_ranges, token_index, token_spans
 
 Row = dict[str, Any]
 
@@ -33,6 +33,7 @@ def coref_rows(record: dict[str, Any]) -> Iterator[Row]:
     text = record["text"]
     spans = token_spans(record)
     clusters = record["layers"]["coreference"]["items"]
+    index_of_start, index_of_end = token_index(record)
     yield {
         "document_id": record["id"],
         "tokens": [text[s:e] for s, e in spans],
@@ -40,7 +41,6 @@ def coref_rows(record: dict[str, Any]) -> Iterator[Row]:
         "sentence_starts": [first for first, _ in sentence_token_ranges(record)],
         "cluster_ids": [cluster["id"] for cluster in clusters],
         "clusters": [
-            [list(char_to_token_span(record, m["start"], m["end"])) for m in cluster["mentions"]]
-            for cluster in clusters
+            [[index_of_start[m["start"]], index_of_end[m["end"]]] for m in cluster["mentions"]] for cluster in clusters
         ],
     }

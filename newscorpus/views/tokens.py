@@ -12,16 +12,15 @@ def token_spans(record: dict[str, Any]) -> list[tuple[int, int]]:
 
 def sentence_token_ranges(record: dict[str, Any]) -> list[tuple[int, int]]:
     """For each sentence, the half-open range of token indices it holds."""
-    starts = record["layers"]["tokens"]["starts"]
-    index_of_start = {start: index for index, start in enumerate(starts)}
-    sentences = record["layers"]["sentences"]
-    first = [index_of_start[start] for start in sentences["starts"]]
-    return list(zip(first, [*first[1:], len(starts)], strict=True))
+    index_of_start, _ = token_index(record)
+    first = [index_of_start[start] for start in record["layers"]["sentences"]["starts"]]
+    return list(zip(first, [*first[1:], len(index_of_start)], strict=True))
 
 
-def char_to_token_span(record: dict[str, Any], start: int, end: int) -> tuple[int, int]:
-    """Token indices [first, last] (inclusive) covering a character span on token boundaries."""
-    spans = token_spans(record)
-    first = next(i for i, (s, _) in enumerate(spans) if s == start)
-    last = next(i for i, (_, e) in enumerate(spans) if e == end)
-    return first, last
+def token_index(record: dict[str, Any]) -> tuple[dict[int, int], dict[int, int]]:
+    """Maps from a token's start offset and from its end offset to its index."""
+    tokens = record["layers"]["tokens"]
+    return (
+        {start: index for index, start in enumerate(tokens["starts"])},
+        {end: index for index, end in enumerate(tokens["ends"])},
+    )
