@@ -64,7 +64,8 @@ def _span_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
                 where + "/text",
             )
         for edge in (span.start, span.end):
-            if edge < length and unicodedata.combining(text[edge]):
+            # A mark right after a line break starts a cluster of its own (UAX #29 breaks after LF).
+            if 0 < edge < length and unicodedata.combining(text[edge]) and text[edge - 1] != "\n":
                 yield Problem("span.splits-character", f"offset {edge} is before a combining mark", where)
 
 
