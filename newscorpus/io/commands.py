@@ -1,0 +1,132 @@
+"""The ``export`` and ``import`` commands: a thin shell over ``newscorpus.io.export`` and ``importing``.
+
+Expected bad input gives one located line and exit code 2; an import whose
+result would not be a valid record lists the problems and exits 1, writing
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from newscorpus.errors import UnusableInputError
+from newscorpus.io.conll2003 import CONFIGS, DEFAULT_CONFIG
+from newscorpus.io.export import FORMATS as EXPORT_FORMATS
+from newscorpus.io.export import export_records, record_files
+from newscorpus.io.importing import FORMATS as IMPORT_FORMATS
+from newscorpus.io.importing import plan_import, read_documents, write_plans
+from newscorpus.layout import CorpusLayout
+from newscorpus.provenance import gold
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Folder that holds corpus/ (the repository root).",
+)
+
+
+def _fail(error: UnusableInputError) -> None:
+    click.echo(error.render(), err=True)
+    sys.exit(2)
+
+
+def _iso_date(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
+    try:
+        if _ISO_DATE.match(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD")
+
+
+@click.command("export")
+@root_option
+@click.option("--format", "output_format", type=click.Choice(EXPORT_FORMATS), required=True, help="Format to write.")
+@click.option(
+    "--config",
+    type=click.Choice(sorted(CONFIGS)),
+    default=None,
+    help=f"Tag set of --format conll2003: ner (OntoNotes 5) or ner_conll2003 (PER/ORG/LOC/MISC). "
+    f"Default: {DEFAULT_CONFIG}.",
+)
+@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def export_command(root: Path, output_format: str, config: str | None, out: Path, paths: tuple[Path, ...]) -> None:
+    """Export records (default: every record in corpus/records/) to OUT.
+
+    OUT is a file for conll2003, conllu, docbin (spaCy), jsonl and labelstudio
+    (tasks to annotate), and a folder for brat. Records must be valid; OUT is
+    replaced only when all were written. docs/formats.md describes each format.
+    """
+    if config is not None and output_format != "conll2003":
+        raise click.UsageError("--config applies to --format conll2003 only")
+    layout = CorpusLayout(root)
+    try:
+        count = export_records(output_format, record_files(paths or (layout.records_dir,)), out, config)
+    except UnusableInputError as error:
+        _fail(error)
+    click.echo(f"exported {count} record(s) to {out} ({output_format})")
+
+
+@click.command("import")
+@root_option
+@click.option("--format", "import_format", type=click.Choice(IMPORT_FORMATS), required=True, help="Format of IN.")
+@click.option("--annotator", required=True, help="Who annotated; recorded in the provenance of every changed layer.")
+@click.option(
+    "--date",
+    "annotation_date",
+    default=lambda: date.today().isoformat(),
+    show_default="today",
+    callback=_iso_date,
+    help="When the annotation was made (YYYY-MM-DD).",
+)
+@click.argument("source", metavar="IN", type=click.Path(path_type=Path))
+def import_command(root: Path, import_format: str, annotator: str, annotation_date: str, source: Path) -> None:
+    """Import annotations made in BRAT or exported from Label Studio into the matching records as gold layers.
+
+    IN is a BRAT .ann file (its .txt beside it) or a folder of them, or a Label
+    Studio JSON export. The text must equal the record's text exactly. Layers
+    the import changes become gold with --annotator and --date; nothing is
+    written unless every document imports into a valid record.
+    """
+    from newscorpus.pipeline import corpus_lock
+    from newscorpus.validate import Report
+    from newscorpus.validate.report import render_text
+
+    layout = CorpusLayout(root)
+    try:
+        if not layout.records_dir.is_dir():
+            raise UnusableInputError(
+                "corpus.missing",
+                str(root),
+                "no corpus/records/ folder here",
+                "run from the repository root or pass --root",
+            )
+        documents = read_documents(import_format, source)
+        with corpus_lock(layout):
+            plans = plan_import(documents, layout, gold(annotator, annotation_date))
+            written = write_plans(plans)
+    except UnusableInputError as error:
+        _fail(error)
+    problems = [
+        problem.located(layout.relative(plan.record_path), plan.record["id"])
+        for plan in plans
+        for problem in plan.problems
+    ]
+    if problems:
+        click.echo(render_text(Report(problems, len(plans), len(plans))), err=True)
+        click.echo("import stopped: the annotations would make records invalid; no record was changed", err=True)
+        sys.exit(1)
+    for plan in plans:
+        changed = ", ".join(plan.changed_layers) or "no change"
+        click.echo(f"{plan.source} -> {layout.relative(plan.record_path)}: {changed}")
+    click.echo(f"{written} record(s) written")
