@@ -1,13 +1,19 @@
-"""Assemble a record from a raw capture, keeping any gold layers of the previous record."""
+"""Assemble a record from a raw capture, keeping any gold layers of the previous record.
+
+Layers that are not gold are made by the automatic annotators
+(``newscorpus.annotate``), so that a new article starts pre-annotated.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from newscorpus import __version__
+from newscorpus.annotate.runner import Annotators, corpus_annotators, needs_annotation, shipped_annotators
 from newscorpus.convert.boilerplate import ArticleParts, split_article
 from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
@@ -92,8 +98,22 @@ def _split(capture: RawCapture) -> tuple[Profile, ArticleParts]:
     return profile, parts
 
 
-def build_record(capture: RawCapture, previous: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are."""
+def build_record(
+    capture: RawCapture, previous: dict[str, Any] | None = None, annotators: Annotators | None = None
+) -> dict[str, Any]:
+    """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are.
+
+    The other entity, coreference, quotation and timex layers are annotated
+    automatically by ``annotators`` (default: the shipped gazetteer only, as
+    no corpus is known here).
+    """
+    return _assemble(capture, previous, lambda: annotators or shipped_annotators())
+
+
+def _assemble(
+    capture: RawCapture, previous: dict[str, Any] | None, make_annotators: Callable[[], Annotators]
+) -> dict[str, Any]:
+    """The record; annotators are made only when some layer is not gold (the seed needs none)."""
     profile, parts = _split(capture)
     text, offset_map = join_paragraphs(list(parts.paragraphs))
     headline = parts.text_of("headline")
@@ -114,7 +134,7 @@ def build_record(capture: RawCapture, previous: dict[str, Any] | None = None) ->
         if is_gold(previous_metadata.get("publication_date")):
             metadata["publication_date"] = previous_metadata["publication_date"]
         metadata["topics"] = previous_metadata.get("topics") or []
-    return {
+    record = {
         "schema_version": schema_version(),
         "id": document_id(publisher_slug, headline, capture.sha256),
         "source": {
@@ -131,8 +151,25 @@ def build_record(capture: RawCapture, previous: dict[str, Any] | None = None) ->
         "metadata": metadata,
         "layers": layers,
     }
+    if needs_annotation(record):
+        record = make_annotators().annotate_record(record)
+    return record
 
 
-def convert_raw_file(path: Path, relative_path: str, previous: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Read a raw file and convert it; see :func:`build_record`."""
-    return build_record(read_raw(path, relative_path), previous)
+def corpus_root_of(path: Path, relative_path: str) -> Path:
+    """The folder holding corpus/: ``path`` minus its ``relative_path`` (corpus/raw/...)."""
+    return path.parents[len(relative_path.split("/")) - 1]
+
+
+def convert_raw_file(
+    path: Path, relative_path: str, previous: dict[str, Any] | None = None, annotators: Annotators | None = None
+) -> dict[str, Any]:
+    """Read a raw file and convert it; see :func:`build_record`.
+
+    Without ``annotators``, those of the file's corpus are used: their
+    gazetteer holds the gold entities of its records (never those of the
+    record being converted), the gazetteer files in corpus/gazetteers/ and
+    the spaCy pipeline named by $NEWSCORPUS_SPACY_PIPELINE, if any.
+    """
+    capture = read_raw(path, relative_path)
+    return _assemble(capture, previous, lambda: annotators or corpus_annotators(corpus_root_of(path, relative_path)))

@@ -1,0 +1,52 @@
+"""The lexicon of attribution cues ("said", "told", "according to"), read from a data file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newscorpus.annotate.article import Article
+
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "annotate" / "cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Cue phrases as lowercase token tuples: for quoted material, for indirect speech, and source-first ones."""
+
+    quoted: frozenset[tuple[str, ...]]
+    indirect: frozenset[tuple[str, ...]]
+    source_follows: frozenset[tuple[str, ...]]
+    longest: int = 1
+
+    def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
+        """End (exclusive token index) of the cue starting at token ``index``, or None."""
+        allowed = self.indirect if indirect else self.quoted | self.source_follows
+        for length in range(self.longest, 0, -1):
+            if index + length > len(article):
+                continue
+            words = tuple(article.token(i).lower() for i in range(index, index + length))
+            if words in allowed:
+                return index + length
+        return None
+
+    def source_follows_at(self, article: Article, index: int) -> bool:
+        """Whether the cue at ``index`` puts its source after it ("according to X")."""
+        end = self.cue_at(article, index)
+        return end is not None and tuple(article.token(i).lower() for i in range(index, end)) in self.source_follows
+
+
+def _phrases(values: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(value.lower().split()) for value in values)
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> CueLexicon:
+    """The cue lexicon of ``path`` (the shipped one by default)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
+    longest = max(len(cue) for cue in quoted | indirect | source_follows)
+    return CueLexicon(quoted, indirect, source_follows, longest)

@@ -1,0 +1,119 @@
+"""Names the entity annotator looks up: the shipped list, gazetteer files, and the corpus's gold entities.
+
+Gold entities are remembered with the ids of the records they come from, so
+that the names offered for one article never include what only that
+article's own gold contains: pre-annotating or scoring an article must not
+read its answers (no leakage).
+
+A gazetteer file is UTF-8 text, one entry a line: an OntoNotes 5 label, a
+tab, the name as written (``GPE<TAB>Belarus``); blank lines and lines
+starting with ``#`` are skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newscorpus.errors import UnusableInputError
+from newscorpus.labels import ENTITY_LABELS
+from newscorpus.provenance import is_gold
+
+SHIPPED_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "world.tsv"
+
+# Only names are worth remembering: numbers and dates are found by shape rules,
+# and a remembered "two" or "Friday" would be tagged everywhere.
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+NAME_LABELS |= {"LANGUAGE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Names with labels from files, and from gold records with the documents that attest them."""
+
+    listed: Mapping[str, str] = field(default_factory=dict)  # name -> label, files later in the list win
+    attested: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)  # name -> label -> doc ids
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> Gazetteer:
+        listed: dict[str, str] = {}
+        for path in paths:
+            listed.update(read_gazetteer_file(path))
+        return cls(listed=listed)
+
+    @classmethod
+    def from_records(cls, records: Iterable[dict[str, Any]]) -> Gazetteer:
+        """Names of the gold entity layers of ``records`` (records without gold entities add nothing)."""
+        attested: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for record in records:
+            layer = (record.get("layers") or {}).get("entities")
+            if not is_gold(layer) or not isinstance(record.get("id"), str) or not isinstance(layer.get("items"), list):
+                continue  # a malformed record is validate's business; it teaches the gazetteer nothing
+            for entity in layer["items"]:
+                text, label = (entity.get("text"), entity.get("label")) if isinstance(entity, dict) else (None, None)
+                if isinstance(text, str) and label in NAME_LABELS and any(char.isupper() for char in text):
+                    attested[text][label].add(record["id"])
+        return cls(
+            attested={
+                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
+            }
+        )
+
+    def merged(self, other: Gazetteer) -> Gazetteer:
+        """Both gazetteers; ``other``'s file entries win over this one's."""
+        attested: dict[str, dict[str, frozenset[str]]] = {name: dict(v) for name, v in self.attested.items()}
+        for name, by_label in other.attested.items():
+            for label, ids in by_label.items():
+                attested.setdefault(name, {})[label] = attested.get(name, {}).get(label, frozenset()) | ids
+        return Gazetteer(listed={**self.listed, **other.listed}, attested=attested)
+
+    def names(self) -> set[str]:
+        """Every name the gazetteer knows, whichever document it is for."""
+        return set(self.listed) | set(self.attested)
+
+    def labels_for(self, document_id: str | None) -> dict[str, str]:
+        """Name -> label usable when annotating ``document_id``, without that document's own gold.
+
+        A name attested by gold records gets the label most of them give it
+        (ties: the label listed first in the schema); gold attestation wins
+        over file entries, since it was checked by people on this corpus.
+        """
+        labels = dict(self.listed)
+        for name, by_label in self.attested.items():
+            votes = {label: len(ids - {document_id}) for label, ids in by_label.items()}
+            votes = {label: count for label, count in votes.items() if count}
+            if votes:
+                labels[name] = min(votes, key=lambda label: (-votes[label], ENTITY_LABELS.index(label)))
+        return labels
+
+
+def read_gazetteer_file(path: Path) -> dict[str, str]:
+    """Entries of one gazetteer file; a malformed line stops with its file and line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableInputError("gazetteer.invalid", str(path), f"cannot read the file: {error}") from error
+    entries: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        label, tab, name = line.partition("\t")
+        name = name.strip()
+        if not tab or not name:
+            raise UnusableInputError("gazetteer.invalid", f"{path}:{number}", f"expected LABEL<tab>name, got {line!r}")
+        if label not in ENTITY_LABELS:
+            raise UnusableInputError(
+                "gazetteer.invalid",
+                f"{path}:{number}",
+                f"{label!r} is not an OntoNotes 5 label",
+                ", ".join(ENTITY_LABELS),
+            )
+        if entries.get(name, label) != label:
+            raise UnusableInputError(
+                "gazetteer.invalid", f"{path}:{number}", f"{name!r} is listed as {entries[name]} and as {label}"
+            )
+        entries[name] = label
+    return entries

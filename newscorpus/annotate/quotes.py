@@ -1,0 +1,338 @@
+"""Quotations and attributions (PARC 3.0 style): content, cue and source, as the guidelines define them.
+
+Quotation marks are paired first, straight and typographic, keeping quotes
+nested inside quotes as part of the outer one and joining a quotation that
+runs over several paragraphs (each opens with a mark, only the last closes).
+Each quoted passage is then attributed from the words around it in its
+sentence:
+
+* a reporting frame before ("He said:") or after (", the Kremlin said.") a
+  passage that stands as an utterance of its own makes a **direct** quote
+  whose content is the passage, marks included;
+* a passage embedded in the reporter's syntax (after "said that", or a
+  fragment) makes a **mixed** quote whose content runs from after the cue
+  (and "that") to the end of the sentence; further cues between that point
+  and the passage ("... agreed that the \"problems\" ...") give nested
+  attributions;
+* a passage with no frame continues the previous speaker's quote;
+* without quotation marks, a verb of saying right after its subject makes an
+  **indirect** quote.
+
+Sources are mentions: the subject of the cue, or the name after an inverted
+cue ("said Mayor Ana Ruiz"); a pronoun source is resolved by coreference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newscorpus.annotate.article import Article
+from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+
+_SENTENCE_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
+_FRAME_PUNCTUATION = frozenset({",", ":", "\u2014", "-"})
+MAX_FRAME_TOKENS = 12
+MAX_SOURCE_TOKENS = 12
+_THAT_WINDOW = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A top-level quoted passage: token indices of its opening and closing marks."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One quotation: its type, content and cue as character spans, its source as a mention."""
+
+    type: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: Mention | None
+
+
+def _mark(article: Article, index: int) -> tuple[str, str] | None:
+    """(kind, role) of a quotation mark token: kind double or single, role open, close or either."""
+    token = article.token(index)
+    if token in ("\u201c", "\u00ab"):
+        return "double", "open"
+    if token in ("\u201d", "\u00bb"):
+        return "double", "close"
+    if token == "\u2018":
+        return "single", "open"
+    if token == "\u2019":
+        return "single", "close"
+    if token not in ('"', "'"):
+        return None
+    gap_before = index == 0 or article.token_starts[index] > article.token_ends[index - 1]
+    gap_after = index + 1 == len(article) or article.token_starts[index + 1] > article.token_ends[index]
+    kind = "double" if token == '"' else "single"
+    if gap_before and not gap_after:
+        return kind, "open"
+    if gap_after and not gap_before:
+        return kind, "close"
+    return kind, "either"
+
+
+def _closes_later(article: Article, index: int, stop: int) -> bool:
+    return any((_mark(article, i) or ("", ""))[0] == "single" for i in range(index + 1, stop))
+
+
+def find_segments(article: Article) -> list[Segment]:
+    """Top-level quoted passages of the body, in text order (nested quotes stay inside theirs)."""
+    segments: list[Segment] = []
+    stack: list[tuple[str, int]] = []  # (kind, opening token)
+    for start, end, role in zip(article.paragraph_starts, article.paragraph_ends, article.paragraph_roles, strict=True):
+        tokens = article.token_range(start, end)
+        if role != "body" or not tokens:
+            stack.clear()
+            continue
+        first = tokens.start
+        if stack:
+            # A quotation that runs on: the next paragraph reopens it with the same mark.
+            mark = _mark(article, first)
+            if mark and mark[0] == stack[0][0] and mark[1] != "close":
+                del stack[1:]
+                first += 1
+            else:
+                stack.clear()
+        for index in range(first, tokens.stop):
+            mark = _mark(article, index)
+            if mark is None:
+                continue
+            kind, role = mark
+            open_kinds = [k for k, _ in stack]
+            if role == "either":
+                role = "close" if stack and stack[-1][0] == kind else "open"
+            if role == "open":
+                if kind in open_kinds or (kind == "single" and not _closes_later(article, index, tokens.stop)):
+                    continue  # a mark opened twice, or an apostrophe ("'90s")
+                stack.append((kind, index))
+            elif kind in open_kinds:
+                while stack:
+                    opened_kind, opened = stack.pop()
+                    if opened_kind == kind:
+                        break
+                if not stack:
+                    segments.append(Segment(opened, index))
+    return segments
+
+
+class QuoteAnnotator:
+    """Finds attributions in an article, given its mentions and a cue lexicon."""
+
+    def __init__(self, cues: CueLexicon) -> None:
+        self._cues = cues
+
+    def annotate(self, article: Article, finder: MentionFinder) -> list[Attribution]:
+        """Every attribution, in order of content start; nested ones follow the one holding them."""
+        segments = find_segments(article)
+        attributions: list[Attribution] = []
+        covered_until = -1
+        for position, segment in enumerate(segments):
+            if article.token_starts[segment.first] < covered_until:
+                continue  # already inside a mixed quote's content
+            previous = attributions[-1] if attributions else None
+            found = self._attribute(article, finder, segments, position, previous)
+            attributions += found
+            covered_until = max([covered_until, *(a.content[1] for a in found)])
+        quoted_sentences = {article.sentence_of(article.token_starts[s.first]) for s in segments}
+        quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
+        for sentence in range(len(article.sentence_starts)):
+            if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
+                attributions += self._indirect(article, finder, sentence)
+        return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
+
+    def _cues_in(self, article: Article, tokens: range) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        index = tokens.start
+        while index < tokens.stop:
+            end = self._cues.cue_at(article, index)
+            if end is not None and end <= tokens.stop:
+                found.append((index, end))
+                index = end
+            else:
+                index += 1
+        return found
+
+    def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
+        """Who a cue attributes to: after "according to", else its subject, else the name after it."""
+        if self._cues.source_follows_at(finder.article, cue[0]):
+            return finder.after(cue[1], clause.stop)
+        return finder.subject(clause.start, cue[0], verb=cue[0]) or finder.after(cue[1], clause.stop)
+
+    def _attribute(
+        self,
+        article: Article,
+        finder: MentionFinder,
+        segments: list[Segment],
+        position: int,
+        previous: Attribution | None,
+    ) -> list[Attribution]:
+        segment = segments[position]
+        opening = article.token_starts[segment.first]
+        first_sentence = article.sentence_tokens(article.sentence_of(opening))
+        last_sentence = article.sentence_tokens(article.sentence_of(article.token_starts[segment.last]))
+        left_start = first_sentence.start
+        if position and segments[position - 1].last >= left_start:
+            left_start = segments[position - 1].last + 1
+        right_stop = last_sentence.stop
+        if position + 1 < len(segments) and segments[position + 1].first < right_stop:
+            right_stop = segments[position + 1].first
+        left, right = range(left_start, segment.first), range(segment.last + 1, right_stop)
+        left_cues, right_cues = self._cues_in(article, left), self._cues_in(article, right)
+        utterance = _opens_utterance(article, segment)
+        quoted = (opening, article.token_ends[segment.last])
+        right_words = [article.token(i) for i in right if any(c.isalnum() for c in article.token(i))]
+        # The second half of a split quote ("We will," he said, "win.") continues an utterance.
+        split = position > 0 and segments[position - 1].last >= first_sentence.start
+        left_frame = (
+            bool(left_cues)
+            and (utterance or split)
+            and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
+        )
+        if not left and not right_words:
+            if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
+                return []
+            return [Attribution("direct", quoted, None, previous.source)]
+        if left_frame and not right_words:
+            cue = left_cues[-1]
+            return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
+        if (not left or left_frame) and right_cues and len(right) <= MAX_FRAME_TOKENS:
+            cue = right_cues[0]
+            frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
+            return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]
+        content_end = _content_end(article, segment, last_sentence)
+        if left_cues:
+            return self._mixed(article, finder, left, left_cues, content_end)
+        if right_cues:
+            frame_start = right.start
+            cut = next((i for i in right if article.token(i) == ","), right_cues[0][0])
+            content = (article.token_starts[left.start if left else segment.first], article.token_ends[cut - 1])
+            cue = right_cues[0]
+            return [
+                Attribution(
+                    "mixed", content, _chars(article, cue), self._source(finder, range(frame_start, right.stop), cue)
+                )
+            ]
+        return []  # quotation marks without any attribution: scare quotes or a title
+
+    def _mixed(
+        self,
+        article: Article,
+        finder: MentionFinder,
+        left: range,
+        cues: list[tuple[int, int]],
+        content_end: int,
+    ) -> list[Attribution]:
+        """The outer attribution of an embedded quote, and those nested in its content."""
+        outer = cues[0]
+        content_first = self._content_start(article, outer[1], left.stop)
+        found = [
+            Attribution(
+                "mixed",
+                (article.token_starts[content_first], content_end),
+                _chars(article, outer),
+                self._source(finder, left, outer),
+            )
+        ]
+        for cue in cues[1:]:
+            if cue[0] <= content_first:
+                continue
+            stretch = range(content_first, cue[0])
+            source = _stretch_source(finder, stretch)
+            if source is None:
+                break
+            content_first = self._content_start(article, cue[1], left.stop)
+            found.append(
+                Attribution("mixed", (article.token_starts[content_first], content_end), _chars(article, cue), source)
+            )
+        return found
+
+    def _content_start(self, article: Article, after_cue: int, stop: int) -> int:
+        """First content token after a cue: past "that" when it comes within a few words, past a colon."""
+        for index in range(after_cue, min(stop, after_cue + _THAT_WINDOW)):
+            word = article.token(index).lower()
+            if word == "that":
+                return index + 1
+            if word in {",", ":"} or _mark(article, index):
+                break
+        index = after_cue
+        while index < stop and article.token(index) in _FRAME_PUNCTUATION:
+            index += 1
+        return index
+
+    def _indirect(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
+        """A verb of saying with its subject, no quotation marks: "Lukashenko has said that he opposes ..."."""
+        tokens = article.sentence_tokens(sentence)
+        for index in tokens:
+            end = self._cues.cue_at(article, index, indirect=True)
+            if end is None:
+                continue
+            subject = finder.subject(tokens.start, index, verb=index)
+            between = range(subject.end, index) if subject else range(0)
+            if subject is None or len(between) > 10 or any(article.token(i) == "," for i in between):
+                return []
+            first = self._content_start(article, end, tokens.stop)
+            last = _clause_end(article, first, tokens.stop)
+            if last - first < 3 or article.token(first).lower() in PREPOSITIONS:
+                return []
+            content = (article.token_starts[first], article.token_ends[last - 1])
+            return [Attribution("indirect", content, _chars(article, (index, end)), subject)]
+        return []
+
+
+def _opens_utterance(article: Article, segment: Segment) -> bool:
+    """Whether the quoted passage starts like a sentence of its own (capital letter)."""
+    for index in range(segment.first + 1, segment.last):
+        letters = [c for c in article.token(index) if c.isalpha()]
+        if letters:
+            return letters[0].isupper()
+    return False
+
+
+def _content_end(article: Article, segment: Segment, sentence: range) -> int:
+    """End offset of a mixed quote's content: the sentence end, without its final punctuation outside marks."""
+    last = sentence.stop - 1
+    while last > segment.last and article.token(last) in _SENTENCE_PUNCTUATION:
+        last -= 1
+    return article.token_ends[last]
+
+
+def _clause_end(article: Article, first: int, stop: int) -> int:
+    """End (exclusive token) of reported content: the sentence end, or a comma before "which"/"who"."""
+    for index in range(first, stop - 1):
+        if article.token(index) == "," and article.token(index + 1).lower() in {"which", "who", "whose"}:
+            return index
+    last = stop
+    while last > first and article.token(last - 1) in _SENTENCE_PUNCTUATION:
+        last -= 1
+    return last
+
+
+def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
+    """The whole subject before a nested cue ("President Vladimir Putin and his ... Lukashenko", "the two sides")."""
+    if not 0 < len(stretch) <= MAX_SOURCE_TOKENS:
+        return None
+    words = [finder.word(i) for i in stretch]
+    if "," in words or any(_mark(finder.article, i) for i in stretch):
+        return None
+    names = [i for i in stretch if finder.name_at(i)]
+    if names:
+        only = finder.name_at(names[0])
+        if len(names) == 1 and only is not None and (only.first, only.end) == (stretch.start, stretch.stop):
+            return only
+        return Mention(stretch.start, stretch.stop, "name")
+    return finder.nominal_ending_before(stretch.start, stretch.stop) or finder.subject(stretch.start, stretch.stop)
+
+
+def _chars(article: Article, tokens: tuple[int, int]) -> tuple[int, int]:
+    return article.token_starts[tokens[0]], article.token_ends[tokens[1] - 1]
+
+
+def _paragraphs_apart(article: Article, previous: Attribution, offset: int) -> int:
+    return article.paragraph_of(offset) - article.paragraph_of(previous.content[1] - 1)

@@ -1,0 +1,173 @@
+"""Run every automatic annotator on a record: timex, entities, quotations, coreference.
+
+The layers depend on each other in one direction: temporal expressions feed
+DATE entities, entities give the names that quotation sources and
+coreference build on, and quotation sources are tied to coreference
+mentions. A gold layer is read where a later annotator needs it and is
+never rewritten, so a contributor's corrections always survive.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newscorpus import __version__
+from newscorpus.annotate.article import Article
+from newscorpus.annotate.coref import CorefAnnotator, coreference_layer_items
+from newscorpus.annotate.cues import load_cues
+from newscorpus.annotate.entities import EntityAnnotator, entity_layer_items
+from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer
+from newscorpus.annotate.mentions import MentionFinder
+from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
+from newscorpus.annotate.timex import find_timexes, timex_layer_items
+from newscorpus.provenance import auto, is_gold
+from newscorpus.validate.reader import read_record_file
+
+ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex")
+PIPELINE_ENV = "NEWSCORPUS_SPACY_PIPELINE"
+GAZETTEER_FOLDER = ("corpus", "gazetteers")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateSettings:
+    """What a user can configure: extra gazetteer files and a trained spaCy pipeline (name or folder)."""
+
+    gazetteer_files: tuple[Path, ...] = ()
+    spacy_pipeline: str | None = None
+
+
+class Annotators:
+    """The annotators, built once (gazetteer matcher, optional pipeline) and applied to many records."""
+
+    def __init__(self, gazetteer: Gazetteer, spacy_pipeline: str | None = None) -> None:
+        self.entities = EntityAnnotator(gazetteer, spacy_pipeline)
+        self.quotes = QuoteAnnotator(load_cues())
+        self.coref = CorefAnnotator()
+
+    @classmethod
+    def for_corpus(cls, records: Iterable[dict[str, Any]], settings: AnnotateSettings) -> Annotators:
+        """Annotators whose gazetteer holds the shipped names, the given files and the records' gold entities."""
+        gazetteer = Gazetteer.from_records(records).merged(
+            Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files])
+        )
+        return cls(gazetteer, settings.spacy_pipeline)
+
+    def annotate_record(self, record: dict[str, Any], *, keep_gold: bool = True) -> dict[str, Any]:
+        """A copy of ``record`` with automatic entity, coreference, quotation and timex layers.
+
+        With ``keep_gold`` (what convert does) gold layers stay as they are
+        and later annotators build on them; without it (to score against
+        gold) every one of these layers is made afresh and entity links,
+        which would point at replaced entities, are emptied.
+        """
+        # Layers are replaced, never changed in place, so a shallow copy leaves ``record`` as it was.
+        layers = dict(record["layers"])
+        result = {**record, "layers": layers}
+        article = Article.from_record(result)
+
+        def regenerate(name: str) -> bool:
+            return not (keep_gold and is_gold(layers[name]))
+
+        timexes = find_timexes(article)
+        if regenerate("timex"):
+            layers["timex"] = _layer("newscorpus.annotate.timex", timex_layer_items(timexes, article.text))
+        if regenerate("entities"):
+            entities = self.entities.annotate(article, timexes)
+            layers["entities"] = {
+                "provenance": auto(self.entities.tool, self.entities.version),
+                "items": entity_layer_items(entities, article.text),
+            }
+            if not keep_gold:
+                layers["entity_links"] = {"provenance": None, "items": []}
+        entity_items = layers["entities"]["items"]
+        finder = MentionFinder(article, [(e["start"], e["end"], e["label"]) for e in entity_items])
+        attributions = self.quotes.annotate(article, finder)
+        if regenerate("coreference"):
+            quoted = {i for s in find_segments(article) for i in range(s.first, s.last + 1)}
+            clusters = self.coref.annotate(finder, [a.source for a in attributions if a.source], quoted)
+            entity_ids = {(e["start"], e["end"]): e["id"] for e in entity_items}
+            layers["coreference"] = _layer(
+                "newscorpus.annotate.coref", coreference_layer_items(clusters, article, entity_ids)
+            )
+        if regenerate("quotations"):
+            mention_ids = {
+                (m["start"], m["end"]): m["id"]
+                for cluster in layers["coreference"]["items"]
+                for m in cluster["mentions"]
+            }
+            items = [_quotation_item(i, a, article, mention_ids) for i, a in enumerate(attributions, start=1)]
+            layers["quotations"] = _layer("newscorpus.annotate.quotes", items)
+        return result
+
+
+def _layer(tool: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"provenance": auto(tool, __version__), "items": items}
+
+
+def _span(article: Article, span: tuple[int, int]) -> dict[str, Any]:
+    return {"start": span[0], "end": span[1], "text": article.text[span[0] : span[1]]}
+
+
+def _quotation_item(
+    number: int, attribution: Attribution, article: Article, mention_ids: dict[tuple[int, int], str]
+) -> dict[str, Any]:
+    source = None
+    if attribution.source is not None:
+        span = article.char_span(attribution.source.first, attribution.source.end - 1)
+        source = {**_span(article, span), "mention": mention_ids.get(span)}
+    return {
+        "id": f"q{number}",
+        "type": attribution.type,
+        "content": _span(article, attribution.content),
+        "cue": _span(article, attribution.cue) if attribution.cue else None,
+        "source": source,
+    }
+
+
+def needs_annotation(record: dict[str, Any]) -> bool:
+    """Whether some annotated layer of ``record`` is not gold (so that annotators have work to do)."""
+    return not all(is_gold(record["layers"][name]) for name in ANNOTATED_LAYERS)
+
+
+def settings_from_environment(root: Path) -> AnnotateSettings:
+    """Settings for convert: gazetteer files in corpus/gazetteers/ and $NEWSCORPUS_SPACY_PIPELINE."""
+    folder = root.joinpath(*GAZETTEER_FOLDER)
+    files = tuple(sorted(folder.glob("*.tsv"))) if folder.is_dir() else ()
+    return AnnotateSettings(gazetteer_files=files, spacy_pipeline=os.environ.get(PIPELINE_ENV) or None)
+
+
+def corpus_annotators(root: Path) -> Annotators:
+    """Annotators for the corpus at ``root``, built once per process while its records folder is unchanged.
+
+    The records folder's modification time changes whenever a record is
+    added, removed or replaced (records are written by rename), which is
+    when the gazetteer of gold names can change.
+    """
+    settings = settings_from_environment(root)
+    records_dir = root / "corpus" / "records"
+    stamp = tuple(
+        (str(path), path.stat().st_mtime_ns) for path in (records_dir, *settings.gazetteer_files) if path.exists()
+    )
+    return _cached_annotators(records_dir, settings, stamp)
+
+
+@lru_cache(maxsize=4)
+def _cached_annotators(records_dir: Path, settings: AnnotateSettings, stamp: tuple[tuple[str, int], ...]) -> Annotators:
+    files = sorted(records_dir.glob("*.json")) if records_dir.is_dir() else []
+    records = [record for record, _ in map(read_record_file, files) if record is not None]
+    return Annotators.for_corpus(records, settings)
+
+
+@lru_cache(maxsize=2)
+def _shipped_annotators(settings: AnnotateSettings) -> Annotators:
+    return Annotators.for_corpus([], settings)
+
+
+def shipped_annotators() -> Annotators:
+    """Annotators without a corpus: the shipped gazetteer (and $NEWSCORPUS_SPACY_PIPELINE, if set)."""
+    return _shipped_annotators(AnnotateSettings(spacy_pipeline=os.environ.get(PIPELINE_ENV) or None))

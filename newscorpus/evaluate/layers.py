@@ -1,0 +1,210 @@
+"""What is measured in each layer of one document: items, per-type subsets, and cluster metrics.
+
+Each scorer takes the gold and the predicted record of one document and
+yields (measure, scores by match mode). Measures:
+
+* entities: ``all`` (span and label), ``span`` (span only), one per label;
+* entity_links: ``qid`` (entity span and QID, links with a QID only);
+* coreference: ``mentions`` (span), one per mention kind (span and kind),
+  ``MUC`` and ``B3`` over mentions aligned exactly or by overlap;
+* quotations: ``content`` (span and type), ``content-span``, one per type,
+  ``cue`` and ``source`` (each paired with its content span), and
+  ``source-referent``: the content matches and the predicted source's
+  cluster shares a mention with the gold source's cluster (a source "It"
+  tied to "the Kremlin" is right);
+* timex: ``all`` (span and type), ``span``, ``value`` (span and value), one
+  per type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from newscorpus.evaluate.matching import MODES, Item, Score, Span, align, keyed, span_score
+
+Record = dict[str, Any]
+Measures = Iterator[tuple[str, dict[str, Score]]]
+
+
+def _items(record: Record, layer: str) -> list[dict[str, Any]]:
+    return record["layers"][layer]["items"]
+
+
+def _span(value: dict[str, Any]) -> Span:
+    return value["start"], value["end"]
+
+
+def _by_mode(score: Callable[[str], Score]) -> dict[str, Score]:
+    return {mode: score(mode) for mode in MODES}
+
+
+def _typed(name: str, gold: list[Item], predicted: list[Item]) -> Measures:
+    """``name`` (span and key), ``span`` (span only) and one measure per key."""
+    yield name, _by_mode(lambda mode: span_score(gold, predicted, mode))
+    untyped_gold, untyped_predicted = keyed(gold, lambda _: None), keyed(predicted, lambda _: None)
+    yield "span", _by_mode(lambda mode: span_score(untyped_gold, untyped_predicted, mode))
+    for key in sorted({str(item.key) for item in [*gold, *predicted]}):
+        subset_gold = [item for item in gold if item.key == key]
+        subset_predicted = [item for item in predicted if item.key == key]
+        yield key, _by_mode(lambda mode, g=subset_gold, p=subset_predicted: span_score(g, p, mode))
+
+
+def score_entities(gold: Record, predicted: Record) -> Measures:
+    def items(record: Record) -> list[Item]:
+        return [Item((_span(e),), e["label"]) for e in _items(record, "entities")]
+
+    yield from _typed("all", items(gold), items(predicted))
+
+
+def score_entity_links(gold: Record, predicted: Record) -> Measures:
+    def items(record: Record) -> list[Item]:
+        spans = {e["id"]: _span(e) for e in _items(record, "entities")}
+        return [
+            Item((spans[link["entity"]],), link["qid"])
+            for link in _items(record, "entity_links")
+            if link["qid"] and link["entity"] in spans
+        ]
+
+    gold_items, predicted_items = items(gold), items(predicted)
+    yield "qid", _by_mode(lambda mode: span_score(gold_items, predicted_items, mode))
+
+
+def score_timex(gold: Record, predicted: Record) -> Measures:
+    def items(record: Record, key: str) -> list[Item]:
+        return [Item((_span(t),), t[key]) for t in _items(record, "timex")]
+
+    yield from _typed("all", items(gold, "type"), items(predicted, "type"))
+    gold_values, predicted_values = items(gold, "value"), items(predicted, "value")
+    yield "value", _by_mode(lambda mode: span_score(gold_values, predicted_values, mode))
+
+
+def _mentions(record: Record) -> list[tuple[Span, str, int]]:
+    """(span, kind, cluster index) of every coreference mention."""
+    return [
+        (_span(m), m["kind"], index)
+        for index, cluster in enumerate(_items(record, "coreference"))
+        for m in cluster["mentions"]
+    ]
+
+
+def score_coreference(gold: Record, predicted: Record) -> Measures:
+    gold_mentions, predicted_mentions = _mentions(gold), _mentions(predicted)
+    gold_items = [Item((span,)) for span, _, _ in gold_mentions]
+    predicted_items = [Item((span,)) for span, _, _ in predicted_mentions]
+    yield "mentions", _by_mode(lambda mode: span_score(gold_items, predicted_items, mode))
+    for kind in sorted({kind for _, kind, _ in [*gold_mentions, *predicted_mentions]}):
+        g = [Item((span,)) for span, k, _ in gold_mentions if k == kind]
+        p = [Item((span,)) for span, k, _ in predicted_mentions if k == kind]
+        yield kind, _by_mode(lambda mode, g=g, p=p: span_score(g, p, mode))
+    aligned = {mode: align(gold_items, predicted_items, mode) for mode in MODES}
+    gold_clusters = [cluster for _, _, cluster in gold_mentions]
+    predicted_clusters = [cluster for _, _, cluster in predicted_mentions]
+    for name, metric in (("MUC", _muc), ("B3", _b_cubed)):
+        yield (
+            name,
+            {mode: metric(*_shared_clusterings(gold_clusters, predicted_clusters, aligned[mode])) for mode in MODES},
+        )
+
+
+def _shared_clusterings(
+    gold_clusters: list[int], predicted_clusters: list[int], pairs: list[tuple[int, int]]
+) -> tuple[list[set[str]], list[set[str]]]:
+    """Both clusterings over shared mention names: an aligned predicted mention takes its gold mention's name."""
+    name_of_predicted = {p: f"g{g}" for g, p in pairs}
+    gold: dict[int, set[str]] = {}
+    for index, cluster in enumerate(gold_clusters):
+        gold.setdefault(cluster, set()).add(f"g{index}")
+    predicted: dict[int, set[str]] = {}
+    for index, cluster in enumerate(predicted_clusters):
+        predicted.setdefault(cluster, set()).add(name_of_predicted.get(index, f"p{index}"))
+    return list(gold.values()), list(predicted.values())
+
+
+def _muc_side(keys: list[set[str]], responses: list[set[str]]) -> tuple[float, float]:
+    """MUC (Vilain et al. 1995) numerator and denominator of one direction."""
+    cluster_of = {mention: index for index, cluster in enumerate(responses) for mention in cluster}
+    numerator = denominator = 0
+    for key in keys:
+        partitions = {cluster_of.get(mention, f"alone:{mention}") for mention in key}
+        numerator += len(key) - len(partitions)
+        denominator += len(key) - 1
+    return numerator, denominator
+
+
+def _muc(gold: list[set[str]], predicted: list[set[str]]) -> Score:
+    matched_gold, links_gold = _muc_side(gold, predicted)
+    matched_predicted, links_predicted = _muc_side(predicted, gold)
+    return Score(matched_predicted, links_predicted, matched_gold, links_gold)
+
+
+def _b_cubed_side(keys: list[set[str]], responses: list[set[str]]) -> tuple[float, float]:
+    """B-cubed (Bagga and Baldwin 1998) sum of per-mention scores and mention count of one direction."""
+    cluster_of = {mention: cluster for cluster in responses for mention in cluster}
+    total = 0.0
+    count = 0
+    for key in keys:
+        for mention in key:
+            response = cluster_of.get(mention, {mention})
+            total += len(key & response) / len(key)
+            count += 1
+    return total, count
+
+
+def _b_cubed(gold: list[set[str]], predicted: list[set[str]]) -> Score:
+    recall_sum, gold_mentions = _b_cubed_side(gold, predicted)
+    precision_sum, predicted_mentions = _b_cubed_side(predicted, gold)
+    return Score(precision_sum, predicted_mentions, recall_sum, gold_mentions)
+
+
+def _referents(record: Record) -> dict[str, frozenset[Span]]:
+    """Mention id -> the spans of every mention in its cluster."""
+    referents = {}
+    for cluster in _items(record, "coreference"):
+        spans = frozenset(_span(m) for m in cluster["mentions"])
+        referents.update({m["id"]: spans for m in cluster["mentions"]})
+    return referents
+
+
+def score_quotations(gold: Record, predicted: Record) -> Measures:
+    gold_quotes, predicted_quotes = _items(gold, "quotations"), _items(predicted, "quotations")
+
+    def items(quotes: list[dict[str, Any]]) -> list[Item]:
+        return [Item((_span(q["content"]),), q["type"]) for q in quotes]
+
+    measures = dict(_typed("content", items(gold_quotes), items(predicted_quotes)))
+    measures["content-span"] = measures.pop("span")
+    yield from measures.items()
+    for part in ("cue", "source"):
+        g = [Item((_span(q["content"]), _span(q[part]))) for q in gold_quotes if q[part]]
+        p = [Item((_span(q["content"]), _span(q[part]))) for q in predicted_quotes if q[part]]
+        yield part, _by_mode(lambda mode, g=g, p=p: span_score(g, p, mode))
+    yield "source-referent", _source_referent(gold, predicted)
+
+
+def _source_referent(gold: Record, predicted: Record) -> dict[str, Score]:
+    """Quotes whose content matches and whose sources' clusters share a mention (or whose sources are equal)."""
+
+    def sourced(record: Record) -> tuple[list[Item], list[frozenset[Span]]]:
+        referents = _referents(record)
+        quotes = [q for q in _items(record, "quotations") if q["source"]]
+        return [Item((_span(q["content"]),)) for q in quotes], [
+            referents.get(q["source"]["mention"] or "", frozenset({_span(q["source"])})) for q in quotes
+        ]
+
+    gold_items, gold_referents = sourced(gold)
+    predicted_items, predicted_referents = sourced(predicted)
+
+    def same_referent(g: int, p: int) -> bool:
+        return bool(gold_referents[g] & predicted_referents[p])
+
+    return _by_mode(lambda mode: span_score(gold_items, predicted_items, mode, same_referent))
+
+
+LAYER_SCORERS: dict[str, Callable[[Record, Record], Measures]] = {
+    "entities": score_entities,
+    "entity_links": score_entity_links,
+    "coreference": score_coreference,
+    "quotations": score_quotations,
+    "timex": score_timex,
+}
