@@ -1,5 +1,11 @@
 """The dataset card (the release README.md), generated from what the build wrote.
 
+The card is never written by hand: every figure, example row and field list
+below is computed from the records and the written configs, so it cannot drift
+from the data. Its sections are the ones Hugging Face Hub users look for
+(summary, languages, structure, fields, splits, creation, considerations,
+licensing, citation).
+
 The YAML header carries ``configs`` and ``dataset_info`` (typed features and
 split sizes) so that ``datasets.load_dataset(folder)`` loads offline with full
 typing. Each config's description ends with a fingerprint of its Parquet
@@ -9,16 +15,65 @@ release with the same YAML would be served from a stale cache.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from datasets import DatasetInfo, Features
+from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
-from newscorpus.schema import schema_version
-from newscorpus.views import DEFAULT_VIEW
+from newscorpus.build.rows import encode_value
+from newscorpus.schema import load_schema, schema_version
+from newscorpus.views import DEFAULT_VIEW, VIEWS
+
+FeatureType = Any
+FieldPath = tuple[str, ...]
+
+# One citation for the card, croissant.json and CITATION.cff (a test keeps the file in step).
+CITATION_TITLE = "newscorpus: an open, richly annotated corpus of English news articles"
+CITATION_AUTHOR = "newscorpus contributors"
+CITATION_YEAR = 2026
+CITATION_BIBTEX = f"""@misc{{newscorpus,
+  title        = {{{{{CITATION_TITLE}}}}},
+  author       = {{{{{CITATION_AUTHOR}}}}},
+  year         = {{{CITATION_YEAR}}},
+  version      = {{{__version__}}},
+  note         = {{Dataset. Annotations CC BY 4.0; article text belongs to its publishers}}
+}}"""
+
+# Columns of the derived configs; the documents config takes its descriptions from the schema.
+_VIEW_COLUMNS: dict[str, str] = {
+    "document_id": "Id of the article the row comes from (the `id` of the documents config).",
+    "sentence_index": "Position of the sentence in the article, from 0 (headline and credit count).",
+    "tokens": "Token strings (spaCy's English tokenizer).",
+    "token_starts": "Start offset of each token in the article text.",
+    "token_ends": "End offset (exclusive) of each token in the article text.",
+    "ner_tags": "IOB2 tag of each token, as a ClassLabel id.",
+    "quote_id": "Id of the attribution in the record (`q1`, ...).",
+    "type": "Quotation type: direct, indirect or mixed (PARC 3.0).",
+    "content": "What was said: the quoted or reported content span.",
+    "cue": "The cue: the minimal verb or phrase introducing the content.",
+    "source": "Who said it: the source span, with its coreference mention and cluster ids; null if unstated.",
+    "sentence_indices": "Indices of the sentences the content overlaps.",
+    "sentences": "Text of those sentences.",
+    "sentence_starts": "Index of each sentence's first token.",
+    "cluster_ids": "Id of each coreference cluster in the record (`c1`, ...).",
+    "clusters": "Each cluster as a list of [first_token, last_token] mentions, both inclusive.",
+}
+_SPAN_PARTS: dict[str, str] = {
+    "start": "Start offset in the article text (code points).",
+    "end": "End offset (exclusive).",
+    "text": "The span's text, equal to text[start:end].",
+    "mention": "Id of the coreference mention the source is, or null.",
+    "cluster": "Id of the coreference cluster of that mention, or null.",
+}
+_EXAMPLE_TEXT_LIMIT = 160
+_EXAMPLE_VALUES = 8  # items shown of a list of values
+_EXAMPLE_RECORDS = 2  # items shown of a list of records
+_EXAMPLE_LINE = 120  # a flat record up to this long is shown on one line
+_LANGUAGE_NAMES = {"en": "English"}
 
 
 @dataclass(slots=True)
@@ -52,8 +107,13 @@ def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str
         "license_name": "mixed-publisher-text",
         "license_details": "Article text belongs to its publishers and is not licensed by newscorpus; "
         "annotations are CC BY 4.0 and code Apache-2.0. See DATASHEET.md.",
+        "annotations_creators": ["expert-generated", "machine-generated"],
+        "language_creators": ["found"],
+        "multilinguality": ["monolingual"],
+        "source_datasets": ["original"],
         "task_categories": ["token-classification", "text-classification"],
         "task_ids": ["named-entity-recognition"],
+        "tags": ["news", "coreference", "quotation-attribution", "entity-linking", "timex3", "standoff"],
         "size_categories": [_size_category(documents)],
         "configs": [
             {
@@ -80,6 +140,127 @@ def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str
     }
 
 
+def _schema_node(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with its ``$ref`` followed and its ``oneOf`` object alternatives merged.
+
+    A field that the alternatives describe differently (provenance ``kind`` is
+    "gold: ..." in one and "auto: ..." in the other) gets both descriptions.
+    """
+    if "$ref" in node:
+        target = _schema_node(schema["$defs"][node["$ref"].removeprefix("#/$defs/")], schema)
+        node = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
+    merged: dict[str, dict[str, Any]] = {}
+    for alternative in (_schema_node(a, schema) for a in node.get("oneOf", [])):
+        for key, child in alternative.get("properties", {}).items():
+            texts = [merged.get(key, {}).get("description"), child.get("description")]
+            merged[key] = {**child, "description": " ".join(dict.fromkeys(t for t in texts if t))}
+    return {**node, "properties": {**merged, **node.get("properties", {})}} if merged else node
+
+
+def _schema_descriptions(node: dict[str, Any], schema: dict[str, Any], path: FieldPath = ()) -> dict[FieldPath, str]:
+    node = _schema_node(node, schema)
+    found = {path: node["description"]} if path and "description" in node else {}
+    if isinstance(node.get("items"), dict):
+        found |= {p: d for p, d in _schema_descriptions(node["items"], schema, path).items() if p != path}
+    for key, child in node.get("properties", {}).items():
+        found |= _schema_descriptions(child, schema, (*path, key))
+    return found
+
+
+def field_descriptions(config: str) -> dict[FieldPath, str]:
+    """What each field of a config means, by path of struct keys (list levels skipped).
+
+    The documents config is the record, so its descriptions come from the JSON
+    Schema; the derived configs share a small table of column meanings.
+    """
+    if config == DEFAULT_VIEW:
+        schema = load_schema()
+        return _schema_descriptions(schema, schema)
+    nested = {(column, part): text for column in ("content", "cue", "source") for part, text in _SPAN_PARTS.items()}
+    return {(column,): text for column, text in _VIEW_COLUMNS.items()} | nested
+
+
+def feature_type_name(feature: FeatureType) -> str:
+    """A short human name for a feature's type: ``list of int32``, ``ClassLabel (37 names)``."""
+    if isinstance(feature, ClassLabel):
+        return f"ClassLabel ({feature.num_classes} names)"
+    if isinstance(feature, List):
+        return f"list of {feature_type_name(feature.feature)}"
+    if isinstance(feature, dict):
+        return "struct"
+    return feature.dtype if isinstance(feature, Value) else type(feature).__name__
+
+
+def _field_rows(feature: FeatureType, descriptions: dict[FieldPath, str], path: FieldPath = ()) -> list[str]:
+    rows = []
+    inner = feature
+    while isinstance(inner, List):
+        inner = inner.feature
+    if path:
+        meaning = descriptions.get(path, "")
+        if isinstance(inner, ClassLabel):
+            meaning += f" Names, by id: {', '.join(f'{i} {name}' for i, name in enumerate(inner.names))}."
+        cell = meaning.strip().replace("|", "\\|")  # a pipe would end the Markdown cell
+        rows.append(f"| `{'.'.join(path)}` | {feature_type_name(feature)} | {cell} |")
+    if isinstance(inner, dict):
+        for key, child in inner.items():
+            rows += _field_rows(child, descriptions, (*path, key))
+    return rows
+
+
+def truncate_example(value: Any) -> Any:
+    """An example value short enough to read: long strings and lists are cut, saying how much was cut."""
+    if isinstance(value, str) and len(value) > _EXAMPLE_TEXT_LIMIT:
+        return f"{value[:_EXAMPLE_TEXT_LIMIT]}… [{len(value)} characters]"
+    if isinstance(value, dict):
+        return {key: truncate_example(item) for key, item in value.items()}
+    if not isinstance(value, list):
+        return value
+    limit = _EXAMPLE_RECORDS if any(isinstance(item, dict) for item in value) else _EXAMPLE_VALUES
+    kept = [truncate_example(item) for item in value[:limit]]
+    return kept if len(value) <= limit else [*kept, f"… [{len(value) - limit} more, {len(value)} in all]"]
+
+
+def example_json(value: Any, indent: str = "") -> str:
+    """JSON laid out for reading: one line per field; lists of values and short flat records on one line."""
+    inner = indent + "  "
+    one_line = json.dumps(value, ensure_ascii=False)
+    flat = isinstance(value, dict) and not any(isinstance(v, (dict, list)) for v in value.values())
+    if flat and len(one_line) <= _EXAMPLE_LINE:
+        return one_line
+    if isinstance(value, dict) and value:
+        fields = ",\n".join(f"{inner}{json.dumps(k)}: {example_json(v, inner)}" for k, v in value.items())
+        return f"{{\n{fields}\n{indent}}}"
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        items = ",\n".join(inner + example_json(item, inner) for item in value)
+        return f"[\n{items}\n{indent}]"
+    return one_line
+
+
+def example_row(config: str, features: Features, records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first row of a config as ``datasets`` returns it (labels as ClassLabel ids), or None."""
+    view = next(view for view in VIEWS if view.name == config)
+    for record in records:
+        for row in view.rows(record):
+            return encode_value(row, features)
+    return None
+
+
+def _structure_section(configs: dict[str, ConfigSummary], records: list[dict[str, Any]]) -> str:
+    parts = []
+    for summary in configs.values():
+        row = example_row(summary.name, summary.features, records)
+        example = example_json(truncate_example(row))
+        fields = "\n".join(_field_rows(dict(summary.features), field_descriptions(summary.name)))
+        parts.append(
+            f"### `{summary.name}`\n\n{summary.description}\n\n"
+            f"An example row (the first of the release; long texts and lists cut, as marked):\n\n"
+            f"```json\n{example}\n```\n\n"
+            f"| field | type | meaning |\n|---|---|---|\n{fields}\n"
+        )
+    return "\n".join(parts)
+
+
 def _layer_size(layer: dict[str, Any]) -> int:
     return len(layer.get("items") or layer.get("starts") or [])
 
@@ -100,10 +281,51 @@ def annotation_table(records: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
+def _label_counts(records: list[dict[str, Any]], layer: str, key: str) -> str:
+    counts = Counter(item[key] for record in records for item in record["layers"][layer]["items"])
+    return ", ".join(f"{label} {count}" for label, count in counts.most_common()) or "none"
+
+
+def _summary_figures(records: list[dict[str, Any]]) -> str:
+    def total(layer: str) -> int:
+        return sum(_layer_size(record["layers"][layer]) for record in records)
+
+    mentions = sum(len(c["mentions"]) for r in records for c in r["layers"]["coreference"]["items"])
+    return (
+        f"| documents | {len(records)} |\n| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
+        f"| entities | {total('entities')} ({_label_counts(records, 'entities', 'label')}) |\n"
+        f"| entity links | {total('entity_links')} "
+        f"({sum(1 for r in records for link in r['layers']['entity_links']['items'] if link['qid'])} with a QID) |\n"
+        f"| coreference | {total('coreference')} clusters, {mentions} mentions |\n"
+        f"| quotations | {total('quotations')} ({_label_counts(records, 'quotations', 'type')}) |\n"
+        f"| temporal expressions | {total('timex')} ({_label_counts(records, 'timex', 'type')}) |"
+    )
+
+
+def _sources(records: list[dict[str, Any]]) -> str:
+    publishers = Counter(record["source"]["publisher"] or "unknown publisher" for record in records)
+    dates = sorted(d for r in records if (d := r["metadata"]["publication_date"]["value"]))
+    span = "publication dates not established"
+    if dates:
+        span = f"published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    listed = "; ".join(f"{name}: {count} article(s)" for name, count in publishers.most_common())
+    return f"{len(publishers)} publisher(s), {span}. {listed}."
+
+
+def _splits_table(configs: dict[str, ConfigSummary]) -> str:
+    return "\n".join(
+        f"| `{summary.name}` | {split} | {examples} | {num_bytes} |"
+        for summary in configs.values()
+        for split, (examples, num_bytes) in summary.splits.items()
+    )
+
+
 def render_card(configs: dict[str, ConfigSummary], records: list[dict[str, Any]]) -> str:
+    """The release README: YAML header for ``datasets`` and the Hub, then the card's sections."""
     documents = len(records)
     header = yaml.safe_dump(card_metadata(configs, documents), sort_keys=False, allow_unicode=True, width=100)
-    table = "\n".join(
+    languages = sorted({record["source"]["language"] for record in records})
+    config_table = "\n".join(
         f"| `{summary.name}` | {summary.description} | "
         + ", ".join(f"{split}: {examples}" for split, (examples, _) in summary.splits.items())
         + " |"
@@ -114,46 +336,106 @@ def render_card(configs: dict[str, ConfigSummary], records: list[dict[str, Any]]
 
 # newscorpus
 
+## Dataset summary
+
 An open, richly annotated corpus of English news articles: normalized text with
 an offset map back to each raw capture, boilerplate kept out of the body, and
 annotation layers with character offsets (paragraphs, sentences, tokens,
 entities, entity links, coreference, quotations, temporal expressions), each
-with its provenance. Built by newscorpus {__version__}, record schema {schema_version()};
-{documents} document(s).
+with its provenance. Release {__version__}, built by newscorpus {__version__},
+record schema {schema_version()}. This card is generated by the build from the
+data it describes.
 
-## Configs
+| what | count |
+|---|---|
+{_summary_figures(records)}
+
+Supported tasks: named entity recognition (OntoNotes 5 and CoNLL-2003 types),
+entity linking to Wikidata, coreference resolution, quotation attribution
+(source, cue, content) and temporal expression normalization.
+
+## Languages
+
+{", ".join(f"{_LANGUAGE_NAMES.get(code, code)} (`{code}`)" for code in languages) or "none"}: news prose as
+published, with the publisher's spelling and punctuation.
+
+## Dataset structure
 
 | config | rows | splits |
 |---|---|---|
-{table}
+{config_table}
 
-Load with `datasets.load_dataset("<this folder>", "<config>")` or `newscorpus.load("<config>")`.
+Load with `datasets.load_dataset("<this folder>", "<config>")` or
+`newscorpus.load("<config>")`. ClassLabel fields hold integer ids; their names
+are in the features (`dataset.features[...]`) and in the tables below.
 
-## Annotation
+**Offsets.** All `start`/`end` offsets are Python `str` indices (Unicode code
+points) into the row's `text`, half-open `[start, end)`. `offset_map` and
+boilerplate `raw_start` / `raw_end` index the raw capture decoded as UTF-8.
 
-Items per layer by provenance: `gold` was made or corrected by hand following the
-annotation guidelines (docs/guidelines.md in the repository), `auto` by the named
-tool. The seed article's gold layers were annotated twice independently and
-adjudicated; see the guidelines' change log for agreement figures.
+{_structure_section(configs, records)}
+## Data splits
+
+Each document's split is fixed by a hash of its id (80% train, 10% validation,
+10% test), so adding documents never moves an existing one, and every row of a
+document lands in the same split in every config. A split with no rows is left out.
+
+| config | split | rows | bytes (Arrow) |
+|---|---|---|---|
+{_splits_table(configs)}
+
+## Dataset creation
+
+**Curation rationale.** Many annotation layers over the same English news
+articles, character-exact against the raw capture, so that models for NER,
+linking, coreference, quotation attribution and temporal tagging can be trained
+and compared on the same documents, and contributions can be checked by machine.
+
+**Source data.** {_sources(records)} Each article's raw capture is kept byte
+for byte; the text is normalized (NFC, odd spaces folded, paragraphs separated
+by one blank line) with a map back to raw offsets, and publisher boilerplate is
+recognised by data-file rules and recorded, not deleted silently.
+
+**Annotations.** Items per layer by provenance: `gold` was made or corrected by
+hand following the annotation guidelines (docs/guidelines.md in the
+repository), `auto` by the named tool. The guidelines' change log records each
+gold pass, its independent review and the agreement between annotators.
 
 | layer | gold items | auto items | made by |
 |---|---|---|---|
 {annotation_table(records)}
 
-## Offsets
+**Personal and sensitive information.** Articles name public figures and
+journalists, and may report violence, detention or allegations against named
+people. The annotations add nothing about them beyond what the publisher printed,
+except Wikidata identifiers for named entities.
 
-All `start`/`end` offsets are Python `str` indices (Unicode code points) into the
-row's `text`, half-open `[start, end)`. `offset_map` and boilerplate `raw_start`
-/ `raw_end` index the raw capture decoded as UTF-8.
+## Considerations for using the data
 
-## Splits
+**Social impact.** Annotations of who said what, and of who is who, can feed
+systems that monitor people in the news; use them for research on language, not
+for profiling individuals.
 
-Each document's split is fixed by a hash of its id (80% train, 10% validation,
-10% test), so adding documents never moves an existing one. A split with no
-documents is left out.
+**Biases.** The corpus reflects the publishers and events it holds (see Source
+data): their topics, framing and choice of whom to quote. Entity links exist
+only where a Wikidata item was confirmed, which favours well-documented people
+and places.
+
+**Limitations.** Figures from a small corpus say little about model quality.
+Annotations encode documented but debatable decisions (for example metonymy:
+"the Kremlin" as an organization). Automatic layers (sentences, tokens) have
+tool errors; their tool and version are recorded.
 
 ## Licensing
 
-Article text belongs to its publishers and is not licensed by newscorpus;
-annotations are CC BY 4.0 and code Apache-2.0. See DATASHEET.md in the repository.
+Article text belongs to its publishers and is not licensed by newscorpus; its
+presence here grants no right to redistribute it, and each record's
+`source.license` says so. Annotations are released under CC BY 4.0 and code
+under Apache-2.0. See DATASHEET.md in the repository.
+
+## Citation
+
+```bibtex
+{CITATION_BIBTEX}
+```
 """
