@@ -7,12 +7,18 @@ code (1 invalid, 2 unusable); a traceback means a bug.
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
+from newscorpus.engines import ENGINES, Engine, open_engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
+from newscorpus.progress import Progress, RunSummary
 
 root_option = click.option(
     "--root",
@@ -23,9 +29,56 @@ root_option = click.option(
 )
 
 
-def _fail(error: UnusableInputError) -> None:
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--jobs, --engine, --address and --quiet: where a long command runs and what it shows."""
+    for option in reversed(
+        (
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Worker processes (local) or CPUs (Ray).  [default: all cores]",
+            ),
+            click.option(
+                "--engine",
+                type=click.Choice(ENGINES),
+                default="local",
+                show_default=True,
+                help="local: processes on this machine; ray: Ray tasks (pip install 'newscorpus[ray]').",
+            ),
+            click.option("--address", default=None, help="Ray cluster to join (e.g. auto, ray://head:10001)."),
+            click.option(
+                "--quiet",
+                "-q",
+                is_flag=True,
+                help="No progress bars and no summary line (neither is shown when stderr is not a terminal).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def _fail(error: UnusableInputError) -> NoReturn:
     click.echo(error.render(), err=True)
     sys.exit(2)
+
+
+@contextmanager
+def _engine(name: str, jobs: int | None, address: str | None) -> Iterator[Engine]:
+    """The engine a command runs on, closed (workers stopped) when it is done."""
+    engine = open_engine(name, jobs, address)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+def _summarize(progress: Progress, summary: RunSummary) -> None:
+    """The closing summary line, shown with the progress bars (never into a pipe or a log)."""
+    if progress.enabled:
+        click.echo(summary.render(), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,39 +89,55 @@ def main() -> None:
 
 @main.command()
 @root_option
-def convert(root: Path) -> None:
+@engine_options
+def convert(root: Path, jobs: int | None, engine: str, address: str | None, quiet: bool) -> None:
     """Convert every raw capture in corpus/raw/ into a record in corpus/records/.
 
     Automatic layers are regenerated; layers marked gold are kept as they are.
+    Nothing in corpus/records/ changes unless every capture converts.
     """
-    from newscorpus.pipeline import convert_corpus, corpus_lock, write_records
+    from newscorpus.pipeline import convert_corpus
 
     layout = CorpusLayout(root)
+    progress = Progress.for_terminal(quiet)
+    started = time.perf_counter()
     try:
-        with corpus_lock(layout):
-            result = convert_corpus(layout)
-            written = write_records(result)
+        with _engine(engine, jobs, address) as runner:
+            result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         _fail(error)
     click.echo(
-        f"converted {len(result.records)} article(s): {result.sentences} sentences, "
+        f"converted {result.documents} article(s): {result.sentences} sentences, "
         f"{result.tokens} tokens; {written} record file(s) written"
     )
+    _summarize(progress, RunSummary(result.documents, result.tokens, 0, time.perf_counter() - started))
 
 
 @main.command()
 @root_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@engine_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate(root: Path, output_format: str, paths: tuple[Path, ...]) -> None:
+def validate(
+    root: Path,
+    output_format: str,
+    jobs: int | None,
+    engine: str,
+    address: str | None,
+    quiet: bool,
+    paths: tuple[Path, ...],
+) -> None:
     """Validate record files (default: every record in corpus/records/).
 
     Exit code 0: valid; 1: problems found; 2: a file could not be read as a record.
     """
-    from newscorpus.validate import Problem, validate_files
+    from newscorpus.pipeline import validate_corpus
+    from newscorpus.validate import Problem
     from newscorpus.validate.report import render_json, render_text
 
     layout = CorpusLayout(root)
+    progress = Progress.for_terminal(quiet)
+    started = time.perf_counter()
     files: list[Path] = []
     missing: list[Problem] = []
     for path in paths or (layout.records_dir,):
@@ -78,9 +147,14 @@ def validate(root: Path, output_format: str, paths: tuple[Path, ...]) -> None:
             files.append(path)
         else:
             missing.append(Problem("input.unreadable", "no such file or folder", file=str(path)))
-    report = validate_files(files, layout.root, Path.cwd())
+    try:
+        with _engine(engine, jobs, address) as runner:
+            report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
+    except UnusableInputError as error:
+        _fail(error)
     report.problems[:0] = missing
     click.echo(render_json(report) if output_format == "json" else render_text(report))
+    _summarize(progress, RunSummary(report.records, tokens, len(report.problems), time.perf_counter() - started))
     sys.exit(report.exit_code)
 
 
@@ -91,40 +165,69 @@ def validate(root: Path, output_format: str, paths: tuple[Path, ...]) -> None:
     is_flag=True,
     help="Build in a scratch folder and exit 1 if the committed records or release differ from it.",
 )
-def build(root: Path, check: bool) -> None:
-    """Convert corpus/raw/, validate, and write corpus/records/ and the release corpus/release/."""
+@engine_options
+def build(root: Path, check: bool, jobs: int | None, engine: str, address: str | None, quiet: bool) -> None:
+    """Convert corpus/raw/, validate, and write corpus/records/ and the release corpus/release/.
+
+    Output is byte for byte the same whatever the engine and the number of jobs.
+    """
     from newscorpus.pipeline import build_corpus, check_corpus
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
 
     layout = CorpusLayout(root)
+    progress = Progress.for_terminal(quiet)
+    started = time.perf_counter()
     try:
-        if check:
-            differences = check_corpus(layout)
-            for line in differences:
-                click.echo(line, err=True)
-            click.echo(
-                "release is up to date"
-                if not differences
-                else f"{len(differences)} difference(s): run `newscorpus build` and commit the result"
-            )
-            sys.exit(1 if differences else 0)
-        result, summary, problems = build_corpus(layout)
+        with _engine(engine, jobs, address) as runner:
+            if check:
+                differences = check_corpus(layout, runner, progress)
+            else:
+                result = build_corpus(layout, runner, progress)
     except UnusableInputError as error:
         _fail(error)
+    if check:
+        for line in differences:
+            click.echo(line, err=True)
+        click.echo(
+            "release is up to date"
+            if not differences
+            else f"{len(differences)} difference(s): run `newscorpus build` and commit the result"
+        )
+        sys.exit(1 if differences else 0)
+    converted, summary = result.converted, result.release
+    _summarize(
+        progress,
+        RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),
+    )
     if summary is None:
-        click.echo(render_text(Report(problems, len(result.records), len(result.records))), err=True)
+        report = Report(converted.problems, converted.documents, converted.documents)
+        click.echo(render_text(report), err=True)
         click.echo("build stopped: the release was not changed", err=True)
         sys.exit(1)
     click.echo(
         f"built {layout.relative(layout.release_dir)}: {summary.documents} document(s), "
-        f"{result.sentences} sentences, {result.tokens} tokens"
+        f"{converted.sentences} sentences, {converted.tokens} tokens"
     )
     for config in summary.configs.values():
         splits = ", ".join(f"{split} {examples}" for split, (examples, _) in config.splits.items())
         click.echo(f"  {config.name}: {config.examples} row(s) ({splits})")
     click.echo(f"  {len(summary.files)} files, checksums in {layout.relative(layout.release_dir)}/SHA256SUMS")
 
+
+def _register_step_commands() -> None:
+    """Commands that live with the step they run (export/import, annotate, evaluate, stats, view)."""
+    from newscorpus.annotate.commands import annotate
+    from newscorpus.evaluate.commands import evaluate
+    from newscorpus.io.commands import export_command, import_command
+    from newscorpus.stats.commands import stats
+    from newscorpus.viewer.commands import view
+
+    for command in (export_command, import_command, annotate, evaluate, stats, view):
+        main.add_command(command)
+
+
+_register_step_commands()
 
 if __name__ == "__main__":
     main()

@@ -1,107 +1,100 @@
 """The corpus-level steps: convert every raw capture, validate, build the release.
 
-These functions are what the CLI calls; they take a corpus layout and return
-summaries, and raise UnusableInputError for input they cannot work on.
+Every step streams. An engine (this process, worker processes, or Ray) runs the
+files in batches (``newscorpus.tasks``); records a step changes are written to
+a staging folder beside corpus/records/ and moved into place only when the
+whole step succeeded; the release is written shard by shard from record files.
+Memory holds a few facts per document (id, size, whether it changed), never the
+records. These functions are what the CLI calls; they raise
+UnusableInputError for input they cannot work on.
 """
 
 from __future__ import annotations
 
 import fcntl
 import filecmp
+import math
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from newscorpus.build.release import ReleaseSummary, write_release, write_release_files
-from newscorpus.convert import convert_raw_file
+from newscorpus.build.release import (
+    ReleaseSummary,
+    publish_release,
+    recover_interrupted_swap,
+    temporary_release_dir,
+    write_release_from,
+)
+from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits
+from newscorpus.build.sources import LazyRecords, RecordFiles
+from newscorpus.engines import Engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
-from newscorpus.record_io import dumps_record, write_record
-from newscorpus.validate import Problem, validate_record
-from newscorpus.validate.reader import read_record_file
+from newscorpus.progress import SILENT, Progress
+from newscorpus.tasks import (
+    ConvertedDocument,
+    ConvertTask,
+    IndexTask,
+    ValidateTask,
+    convert_batch,
+    index_records,
+    validate_batch,
+)
+from newscorpus.validate import Problem, Report
+from newscorpus.validate.problems import pointer
+
+STAGING_PREFIX = ".records.staging-"
+# Files per task: large enough to amortise a task's overhead, small enough that
+# every worker gets several tasks and the progress bar moves.
+MAX_BATCH = 64
+BATCHES_PER_JOB = 8
 
 
 @dataclass(slots=True)
-class ConvertResult:
-    """Records converted from the raw captures, and where they go."""
+class ConvertedCorpus:
+    """What converting the raw captures made: per-document facts, and records staged in ``staging``."""
 
-    records: dict[Path, dict[str, Any]] = field(default_factory=dict)
-    stale: list[Path] = field(default_factory=list)
+    staging: Path
+    sizes: list[tuple[str, int]] = field(default_factory=list)  # (document id, record bytes), raw file order
+    changed: list[str] = field(default_factory=list)  # ids of records staged because they differ
+    stale: list[Path] = field(default_factory=list)  # records of raw files whose document id changed
+    problems: list[Problem] = field(default_factory=list)
+    sentences: int = 0
+    tokens: int = 0
 
     @property
-    def tokens(self) -> int:
-        return sum(len(r["layers"]["tokens"]["starts"]) for r in self.records.values())
+    def documents(self) -> int:
+        return len(self.sizes)
 
-    @property
-    def sentences(self) -> int:
-        return sum(len(r["layers"]["sentences"]["starts"]) for r in self.records.values())
-
-
-def _previous_records(layout: CorpusLayout) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """Existing records by raw path, so that convert keeps their gold layers."""
-    previous: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for path in layout.record_files():
-        record, problems = read_record_file(path)
-        if record is None:
-            problem = problems[0]
-            raise UnusableInputError("record.unreadable", layout.relative(path), f"[{problem.code}] {problem.message}")
-        raw_path = (record.get("raw") or {}).get("path")
-        if isinstance(raw_path, str):
-            previous[raw_path] = (path, record)
-    return previous
+    def add(self, document: ConvertedDocument) -> None:
+        self.sizes.append((document.document_id, document.record_bytes))
+        if document.changed:
+            self.changed.append(document.document_id)
+        self.problems += document.problems
+        self.sentences += document.sentences
+        self.tokens += document.tokens
 
 
-def convert_corpus(layout: CorpusLayout) -> ConvertResult:
-    """Convert every raw capture in memory; gold layers of existing records are kept."""
-    previous = _previous_records(layout)
-    result = ConvertResult()
-    raw_of_id: dict[str, str] = {}
-    for raw_file in layout.raw_files():
-        relative = layout.relative(raw_file)
-        old_path, old_record = previous.get(relative, (None, None))
-        record = convert_raw_file(raw_file, relative, old_record)
-        if record["id"] in raw_of_id:
-            raise UnusableInputError(
-                "raw.duplicate",
-                relative,
-                f"same document id {record['id']!r} as {raw_of_id[record['id']]}",
-                "the two captures are the same article; keep one",
-            )
-        raw_of_id[record["id"]] = relative
-        path = layout.record_path(record["id"])
-        result.records[path] = record
-        if old_path is not None and old_path != path:
-            result.stale.append(old_path)
-    return result
+@dataclass(slots=True)
+class BuildResult:
+    """A build's conversion, and the release it wrote (None when validation stopped it)."""
+
+    converted: ConvertedCorpus
+    release: ReleaseSummary | None
 
 
-def write_records(result: ConvertResult) -> int:
-    """Write changed records (atomically) and remove renamed ones; returns files written."""
-    written = 0
-    for path, record in result.records.items():
-        text = dumps_record(record)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            write_record(path, record)
-            written += 1
-    for path in result.stale:
-        path.unlink(missing_ok=True)
-    return written
-
-
-def validate_converted(layout: CorpusLayout, result: ConvertResult) -> list[Problem]:
-    """Validate converted records before anything is written."""
-    problems = []
-    for path, record in result.records.items():
-        problems += [p.located(layout.relative(path), record["id"]) for p in validate_record(record, layout.root)]
-    return problems
+def batches(items: Sequence[object], jobs: int) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges cutting ``items`` into tasks for ``jobs`` workers."""
+    size = max(1, min(MAX_BATCH, math.ceil(len(items) / (jobs * BATCHES_PER_JOB))))
+    return [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
 
 
 @contextmanager
 def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
-    """Hold the corpus lock; a second build or convert at the same time is refused."""
+    """Hold the corpus lock; a second build, convert or check at the same time is refused."""
     layout.require_corpus()
     lock_path = layout.root / "corpus" / ".lock"
     with lock_path.open("w") as handle:
@@ -117,38 +110,193 @@ def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
         yield
 
 
-def build_corpus(layout: CorpusLayout) -> tuple[ConvertResult, ReleaseSummary | None, list[Problem]]:
-    """Convert, validate and, when clean, write records and the release."""
-    with corpus_lock(layout):
-        result = convert_corpus(layout)
-        problems = validate_converted(layout, result)
-        if problems:
-            return result, None, problems
-        write_records(result)
-        summary = write_release(result.records.values(), layout.release_dir)
-        return result, summary, []
+@contextmanager
+def _staging_folder(layout: CorpusLayout) -> Iterator[Path]:
+    """A fresh folder for changed records, beside corpus/records/ (so that moving them in is a rename).
+
+    Called under the corpus lock: staging and release folders left by a killed
+    run belong to no running process and are removed first.
+    """
+    corpus = layout.root / "corpus"
+    for leftover in [*corpus.glob(f"{STAGING_PREFIX}*"), *corpus.glob(f".{layout.release_dir.name}.building-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=corpus))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def check_corpus(layout: CorpusLayout) -> list[str]:
+def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) -> dict[str, Path]:
+    """Existing record files by the raw path they name, so that convert keeps their gold layers."""
+    files = layout.record_files()
+    tasks = [IndexTask(layout, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
+    previous: dict[str, Path] = {}
+    with progress.stage("read records", len(files)) as advance:
+        for task, outcome in zip(tasks, engine.map(index_records, tasks), strict=True):
+            for path, raw_file in zip(task.record_files, outcome.raw_files, strict=False):
+                if raw_file is not None:
+                    previous[raw_file] = path
+            if outcome.failed is not None:
+                raise outcome.failed.error()
+            advance(len(task.record_files))
+    return previous
+
+
+def _convert(
+    layout: CorpusLayout, staging: Path, engine: Engine, progress: Progress, validate: bool
+) -> ConvertedCorpus:
+    """Convert every raw capture (and validate the records when asked), staging the changed records."""
+    raw_files = [layout.relative(path) for path in layout.raw_files()]
+    previous = _previous_records(layout, engine, progress)
+    tasks = [
+        ConvertTask(
+            layout,
+            tuple(raw_files[start:end]),
+            tuple(previous.get(raw_file) for raw_file in raw_files[start:end]),
+            staging,
+            validate,
+        )
+        for start, end in batches(raw_files, engine.jobs)
+    ]
+    converted = ConvertedCorpus(staging)
+    raw_file_of_id: dict[str, str] = {}
+    with progress.stage("convert and validate" if validate else "convert", len(raw_files)) as advance:
+        for outcome in engine.map(convert_batch, tasks):
+            for document in outcome.documents:
+                if document.document_id in raw_file_of_id:
+                    raise UnusableInputError(
+                        "raw.duplicate",
+                        document.raw_file,
+                        f"same document id {document.document_id!r} as {raw_file_of_id[document.document_id]}",
+                        "the two captures are the same article; keep one",
+                    )
+                raw_file_of_id[document.document_id] = document.raw_file
+                converted.add(document)
+                old_path = previous.get(document.raw_file)
+                if old_path is not None and old_path != layout.record_path(document.document_id):
+                    converted.stale.append(old_path)
+            if outcome.failed is not None:
+                raise outcome.failed.error()
+            advance(len(outcome.documents))
+    return converted
+
+
+def commit_records(layout: CorpusLayout, converted: ConvertedCorpus) -> int:
+    """Move the staged records into corpus/records/ and remove stale ones; returns files written."""
+    layout.records_dir.mkdir(parents=True, exist_ok=True)
+    for document_id in converted.changed:
+        target = layout.record_path(document_id)
+        (converted.staging / target.name).replace(target)
+    current = {layout.record_path(document_id) for document_id in converted.changed}
+    for path in converted.stale:
+        if path not in current:
+            path.unlink(missing_ok=True)
+    return len(converted.changed)
+
+
+def convert_corpus(layout: CorpusLayout, engine: Engine, progress: Progress = SILENT) -> tuple[ConvertedCorpus, int]:
+    """Convert every raw capture into corpus/records/; returns the conversion and the files written.
+
+    Nothing in corpus/records/ changes unless every raw capture converts.
+    """
+    with corpus_lock(layout), _staging_folder(layout) as staging:
+        converted = _convert(layout, staging, engine, progress, validate=False)
+        return converted, commit_records(layout, converted)
+
+
+def _write_release(
+    layout: CorpusLayout,
+    converted: ConvertedCorpus,
+    out_dir: Path,
+    engine: Engine,
+    progress: Progress,
+    limits: ShardLimits,
+) -> ReleaseSummary:
+    source = RecordFiles((converted.staging, layout.records_dir))
+    card_records = LazyRecords(source, sorted(document_id for document_id, _ in converted.sizes))
+    with progress.stage("write release", converted.documents) as advance:
+        return write_release_from(source, converted.sizes, out_dir, card_records, engine, limits, advance)
+
+
+def build_corpus(
+    layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
+) -> BuildResult:
+    """Convert and validate; when every record is valid, write the records and swap in the new release.
+
+    The release is written before anything is moved into place, so a build that
+    fails or is killed leaves both corpus/records/ and the release as they were
+    (a kill between the two moves leaves new records beside the old release,
+    which the next build repairs).
+    """
+    with corpus_lock(layout), _staging_folder(layout) as staging:
+        converted = _convert(layout, staging, engine, progress, validate=True)
+        if converted.problems:
+            return BuildResult(converted, None)
+        recover_interrupted_swap(layout.release_dir)
+        release_staging = temporary_release_dir(layout.release_dir)
+        try:
+            summary = _write_release(layout, converted, release_staging, engine, progress, limits)
+            commit_records(layout, converted)
+            publish_release(release_staging, layout.release_dir)
+        except BaseException:
+            shutil.rmtree(release_staging, ignore_errors=True)
+            raise
+        return BuildResult(converted, summary)
+
+
+def check_corpus(
+    layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
+) -> list[str]:
     """Differences between the committed records and release and what the inputs build."""
-    result = convert_corpus(layout)
-    differences = [
-        f"{layout.relative(path)}: differs from what convert makes"
-        for path, record in result.records.items()
-        if not path.is_file() or path.read_text(encoding="utf-8") != dumps_record(record)
-    ]
-    expected_records = set(result.records)
-    differences += [
-        f"{layout.relative(p)}: no raw capture converts to it"
-        for p in layout.record_files()
-        if p not in expected_records
-    ]
-    with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / "release"
-        fresh.mkdir()
-        write_release_files(result.records.values(), fresh)
-        differences += _compare_trees(fresh, layout.release_dir, "corpus/release")
-    return differences
+    with corpus_lock(layout), _staging_folder(layout) as staging:
+        converted = _convert(layout, staging, engine, progress, validate=False)
+        differences = [
+            f"{layout.relative(layout.record_path(document_id))}: differs from what convert makes"
+            for document_id in converted.changed
+        ]
+        expected = {layout.record_path(document_id) for document_id, _ in converted.sizes}
+        differences += [
+            f"{layout.relative(path)}: no raw capture converts to it"
+            for path in layout.record_files()
+            if path not in expected
+        ]
+        fresh = temporary_release_dir(layout.release_dir)
+        try:
+            _write_release(layout, converted, fresh, engine, progress, limits)
+            differences += _compare_trees(fresh, layout.release_dir, "corpus/release")
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+        return differences
+
+
+def validate_corpus(
+    files: Sequence[Path], root: Path, display_root: Path, engine: Engine, progress: Progress = SILENT
+) -> tuple[Report, int]:
+    """Validate record files as ``newscorpus.validate.validate_files`` does; also returns the tokens read."""
+    tasks = [ValidateTask(root, display_root, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
+    report = Report()
+    tokens = 0
+    first_file_of_id: dict[str, str] = {}
+    with progress.stage("validate", len(files)) as advance:
+        for checks in engine.map(validate_batch, tasks):
+            for check in checks:
+                report.files += 1
+                report.records += check.is_record
+                tokens += check.tokens
+                report.problems += check.problems
+                if check.record_id is None:
+                    continue
+                if check.record_id in first_file_of_id:
+                    duplicate = Problem(
+                        "id.duplicate-document",
+                        f"id {check.record_id!r} is also the id of {first_file_of_id[check.record_id]}",
+                        pointer("id"),
+                    )
+                    report.problems.append(duplicate.located(check.shown, check.record_id))
+                first_file_of_id.setdefault(check.record_id, check.shown)
+            advance(len(checks))
+    return report, tokens
 
 
 def _compare_trees(expected: Path, actual: Path, shown: str) -> list[str]:

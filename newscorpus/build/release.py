@@ -1,7 +1,13 @@
-"""Write the release folder: Parquet per config and split, dataset card, checksums.
+"""Write the release folder: Parquet shards per config and split, dataset card, checksums.
 
-The folder is written under a temporary name beside the release and swapped
-into place, so readers see the previous release or the new one, never a mix.
+Documents are written shard by shard (see ``newscorpus.build.shards``): a shard
+task reads its records one at a time from a record source, turns each into the
+rows of every config, and writes one Parquet file per config. Shard tasks are
+independent, so an engine can run them in any number of processes or on Ray;
+the files are then given their final names, and the card and checksums are
+written. The folder is written under a temporary name beside the release and
+swapped into place, so readers see the previous release or the new one, never
+a mix.
 """
 
 from __future__ import annotations
@@ -10,19 +16,27 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from datasets import Features
+
 from newscorpus.build.card import ConfigSummary, render_card
-from newscorpus.build.parquet import rows_to_table, write_parquet
-from newscorpus.build.rows import encode_value
-from newscorpus.build.splits import SPLITS, split_of
-from newscorpus.views import VIEWS, View
+from newscorpus.build.croissant import CROISSANT_FILE, write_croissant
+from newscorpus.build.parquet import TableBuilder, write_parquet
+from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
+from newscorpus.build.sources import RecordsInMemory, RecordSource
+from newscorpus.build.splits import SPLITS
+from newscorpus.engines import Engine
+from newscorpus.engines.local import LocalEngine
+from newscorpus.record_io import dumps_record
+from newscorpus.views import VIEWS
 
 CHECKSUMS = "SHA256SUMS"
-DOCUMENTS_PER_SHARD = 5_000
+CARD = "README.md"
 
 
 @dataclass(slots=True)
@@ -38,51 +52,142 @@ class ReleaseSummary:
         return [*sorted(self.digests), CHECKSUMS]
 
 
-def _write_view(view: View, records: list[dict[str, Any]], out_dir: Path, digests: dict[str, str]) -> ConfigSummary:
-    features = view.features()
-    summary = ConfigSummary(view.name, view.description, features)
-    by_split: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
-    for record in records:
-        by_split[split_of(record["id"])].append(record)
-    content = hashlib.sha256()  # over this config's file names and digests: its fingerprint
-    for split in SPLITS:
-        split_records = by_split[split]
-        shards = [split_records[i : i + DOCUMENTS_PER_SHARD] for i in range(0, len(split_records), DOCUMENTS_PER_SHARD)]
-        shard_rows = [
-            [encode_value(row, features) for record in shard for row in view.rows(record)] for shard in shards
-        ]
-        shard_rows = [rows for rows in shard_rows if rows]
-        if not shard_rows:
-            continue  # a split with no rows is left out of the release and the card
-        (out_dir / view.name).mkdir(exist_ok=True)
-        examples = num_bytes = 0
-        for index, rows in enumerate(shard_rows):
-            table = rows_to_table(rows, features)
-            name = f"{view.name}/{split}-{index:05d}-of-{len(shard_rows):05d}.parquet"
-            write_parquet(out_dir / name, table)
-            digests[name] = hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
-            content.update(f"{digests[name]}  {name}\n".encode())
-            examples += table.num_rows
-            num_bytes += table.nbytes
-        summary.splits[split] = (examples, num_bytes)
-    summary.fingerprint = content.hexdigest()[:16]
-    return summary
+@dataclass(frozen=True, slots=True)
+class ShardTask:
+    """Write one shard's documents, for every config, into ``out_dir``."""
+
+    plan: ShardPlan
+    source: RecordSource
+    out_dir: Path
 
 
-def write_release_files(records: Iterable[dict[str, Any]], out_dir: Path) -> ReleaseSummary:
-    """Write every config of the release into the empty folder ``out_dir``."""
-    ordered = sorted(records, key=lambda record: record["id"])
-    summary = ReleaseSummary(documents=len(ordered))
+@dataclass(frozen=True, slots=True)
+class WrittenFile:
+    """One config's Parquet file of a shard: rows, Arrow bytes and SHA-256."""
+
+    rows: int
+    num_bytes: int
+    digest: str
+
+
+@cache
+def _features() -> dict[str, Features]:
+    # Derived from the schema once per process: a worker writes many shards.
+    return {view.name: view.features() for view in VIEWS}
+
+
+def _unnamed_path(out_dir: Path, config: str, plan: ShardPlan) -> Path:
+    """Where a shard task leaves its file until the number of shards is known."""
+    return out_dir / config / f".{plan.split}-{plan.index:05d}.parquet.unnamed"
+
+
+def write_shard(task: ShardTask) -> dict[str, WrittenFile]:
+    """Write the shard's file of every config that has rows for its documents; one pass over the records."""
+    features = _features()
+    builders = {view.name: TableBuilder(features[view.name]) for view in VIEWS}
+    for document_id in task.plan.ids:
+        record = task.source.load(document_id)
+        for view in VIEWS:
+            builders[view.name].add(view.rows(record))
+    written: dict[str, WrittenFile] = {}
     for view in VIEWS:
-        config = _write_view(view, ordered, out_dir, summary.digests)
+        table = builders.pop(view.name).table()  # pop: free each config's table once written
+        if table is None:
+            continue  # no rows: a config gets no file for this shard
+        path = _unnamed_path(task.out_dir, view.name, task.plan)
+        path.parent.mkdir(exist_ok=True)
+        write_parquet(path, table)
+        written[view.name] = WrittenFile(table.num_rows, table.nbytes, hashlib.sha256(path.read_bytes()).hexdigest())
+    return written
+
+
+def _name_config(
+    config: str, plans: Sequence[ShardPlan], results: Sequence[dict[str, WrittenFile]], out_dir: Path
+) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+    """Give a config's shard files their names ``<split>-NNNNN-of-NNNNN.parquet``; splits and digests."""
+    splits: dict[str, tuple[int, int]] = {}
+    digests: dict[str, str] = {}
+    for split in SPLITS:
+        files = [
+            (plan, written)
+            for plan, result in zip(plans, results, strict=True)
+            if plan.split == split and (written := result.get(config)) is not None
+        ]
+        for index, (plan, written) in enumerate(files):
+            name = f"{config}/{split}-{index:05d}-of-{len(files):05d}.parquet"
+            _unnamed_path(out_dir, config, plan).rename(out_dir / name)
+            digests[name] = written.digest
+        if files:  # a split with no rows is left out of the release and the card
+            splits[split] = (sum(w.rows for _, w in files), sum(w.num_bytes for _, w in files))
+    return splits, digests
+
+
+def assemble_release(
+    out_dir: Path,
+    plans: Sequence[ShardPlan],
+    results: Sequence[dict[str, WrittenFile]],
+    card_records: Sequence[dict[str, Any]],
+) -> ReleaseSummary:
+    """Name the shard files, then write the card and the checksums; ``card_records`` in id order."""
+    summary = ReleaseSummary(documents=len(card_records))
+    features = _features()
+    for view in VIEWS:
+        config = ConfigSummary(view.name, view.description, features[view.name])
+        config.splits, digests = _name_config(view.name, plans, results, out_dir)
+        summary.digests.update(digests)
+        content = hashlib.sha256()  # over this config's file names and digests: its fingerprint
+        for name, digest in digests.items():
+            content.update(f"{digest}  {name}\n".encode())
+        config.fingerprint = content.hexdigest()[:16]
         if config.splits:  # a config without rows (no layer annotated yet) is left out
             summary.configs[view.name] = config
-    card = render_card(summary.configs, ordered).encode("utf-8")
-    (out_dir / "README.md").write_bytes(card)
-    summary.digests["README.md"] = hashlib.sha256(card).hexdigest()
+    card = render_card(summary.configs, card_records).encode("utf-8")
+    (out_dir / CARD).write_bytes(card)
+    summary.digests[CARD] = hashlib.sha256(card).hexdigest()
+    summary.digests[CROISSANT_FILE] = write_croissant(out_dir, summary.configs)
     sums = "".join(f"{summary.digests[name]}  {name}\n" for name in sorted(summary.digests))
     (out_dir / CHECKSUMS).write_text(sums, encoding="utf-8")
     return summary
+
+
+def write_release_from(
+    source: RecordSource,
+    sizes: Iterable[tuple[str, int]],
+    out_dir: Path,
+    card_records: Sequence[dict[str, Any]],
+    engine: Engine,
+    limits: ShardLimits = DEFAULT_LIMITS,
+    on_shard: Callable[[int], None] = lambda documents: None,
+) -> ReleaseSummary:
+    """Write the release of the documents ``(id, record bytes)`` read from ``source`` into ``out_dir``.
+
+    ``on_shard`` is told the number of documents of each shard written (for progress bars).
+    """
+    plans = plan_shards(sizes, limits)
+    tasks = [ShardTask(plan, source, out_dir) for plan in plans]
+    results = []
+    for task, result in zip(tasks, engine.map(write_shard, tasks), strict=True):
+        results.append(result)
+        on_shard(len(task.plan.ids))
+    return assemble_release(out_dir, plans, results, card_records)
+
+
+def record_size(record: dict[str, Any]) -> int:
+    """Bytes of the record's canonical JSON: the measure shard sizes are bounded by."""
+    return len(dumps_record(record).encode("utf-8"))
+
+
+def write_release_files(
+    records: Iterable[dict[str, Any]],
+    out_dir: Path,
+    engine: Engine | None = None,
+    limits: ShardLimits = DEFAULT_LIMITS,
+) -> ReleaseSummary:
+    """Write every config of the release of in-memory ``records`` into the empty folder ``out_dir``."""
+    ordered = sorted(records, key=lambda record: record["id"])
+    source = RecordsInMemory({record["id"]: record for record in ordered})
+    sizes = [(record["id"], record_size(record)) for record in ordered]
+    return write_release_from(source, sizes, out_dir, ordered, engine or LocalEngine(), limits)
 
 
 def recover_interrupted_swap(release_dir: Path) -> None:
@@ -100,22 +205,32 @@ def temporary_release_dir(release_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{release_dir.name}.building-", dir=release_dir.parent))
 
 
-def write_release(records: Iterable[dict[str, Any]], release_dir: Path) -> ReleaseSummary:
-    """Build the release in a temporary folder, then swap it into ``release_dir``."""
+def publish_release(staging: Path, release_dir: Path) -> None:
+    """Make the finished folder ``staging`` the release: flush it to disk, then swap it into place."""
+    for path in staging.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    backup = release_dir.with_name(f".{release_dir.name}.previous")
+    if release_dir.exists():
+        release_dir.rename(backup)
+    staging.rename(release_dir)
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def write_release(
+    records: Iterable[dict[str, Any]],
+    release_dir: Path,
+    engine: Engine | None = None,
+    limits: ShardLimits = DEFAULT_LIMITS,
+) -> ReleaseSummary:
+    """Build the release of in-memory ``records`` in a temporary folder, then swap it into ``release_dir``."""
     recover_interrupted_swap(release_dir)
     staging = temporary_release_dir(release_dir)
     try:
-        summary = write_release_files(records, staging)
-        for path in staging.rglob("*"):
-            if path.is_file():
-                with path.open("rb") as handle:
-                    os.fsync(handle.fileno())
-        backup = release_dir.with_name(f".{release_dir.name}.previous")
-        if release_dir.exists():
-            release_dir.rename(backup)
-        staging.rename(release_dir)
-        if backup.exists():
-            shutil.rmtree(backup)
+        summary = write_release_files(records, staging, engine, limits)
+        publish_release(staging, release_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -1,0 +1,207 @@
+"""The work one engine task does on a batch of files: index, convert, validate.
+
+Each function takes one picklable task value and returns a picklable outcome,
+so that this process, a worker process and a Ray task run the same code.
+Expected bad input comes back as a value (``FailedInput``): an exception with
+its own constructor does not survive the trip between processes, and the
+pipeline must report the first bad file in file order, not the first to fail.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newscorpus.convert import convert_raw_file
+from newscorpus.errors import UnusableInputError
+from newscorpus.layout import CorpusLayout
+from newscorpus.record_io import dumps_record
+from newscorpus.validate import Problem, validate_record
+from newscorpus.validate.corpus_checks import iter_filename_problems
+from newscorpus.validate.reader import read_record_file
+
+
+@dataclass(frozen=True, slots=True)
+class FailedInput:
+    """An UnusableInputError as a value that crosses process boundaries."""
+
+    code: str
+    location: str
+    message: str
+    hint: str
+
+    @classmethod
+    def of(cls, error: UnusableInputError) -> FailedInput:
+        return cls(error.code, error.location, error.message, error.hint)
+
+    def error(self) -> UnusableInputError:
+        return UnusableInputError(self.code, self.location, self.message, self.hint)
+
+
+def _token_count(record: dict[str, Any]) -> int:
+    layers = record.get("layers")
+    tokens = layers.get("tokens") if isinstance(layers, dict) else None
+    starts = tokens.get("starts") if isinstance(tokens, dict) else None
+    return len(starts) if isinstance(starts, list) else 0
+
+
+def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, FailedInput]:
+    """An existing record, or why it cannot be read (convert cannot keep its gold layers then)."""
+    record, problems = read_record_file(path)
+    if record is not None:
+        return record, None
+    problem = problems[0]
+    return None, FailedInput.of(
+        UnusableInputError("record.unreadable", layout.relative(path), f"[{problem.code}] {problem.message}")
+    )
+
+
+# Index: which raw capture each existing record was converted from.
+
+
+@dataclass(frozen=True, slots=True)
+class IndexTask:
+    layout: CorpusLayout
+    record_files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexOutcome:
+    """The raw path each record file names (None if it names none), up to the first unreadable file."""
+
+    raw_files: list[str | None]
+    failed: FailedInput | None = None
+
+
+def index_records(task: IndexTask) -> IndexOutcome:
+    """Read record files for the raw path they name, so that convert finds their gold layers."""
+    raw_files: list[str | None] = []
+    for path in task.record_files:
+        record, failed = _read_record(path, task.layout)
+        if record is None:
+            return IndexOutcome(raw_files, failed)
+        raw = record.get("raw")
+        raw_path = raw.get("path") if isinstance(raw, dict) else None
+        raw_files.append(raw_path if isinstance(raw_path, str) else None)
+    return IndexOutcome(raw_files)
+
+
+# Convert: raw captures to records, staged when they differ from corpus/records/.
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertTask:
+    """Raw files (relative to the root) with the record each was converted to before, if any."""
+
+    layout: CorpusLayout
+    raw_files: tuple[str, ...]
+    previous_records: tuple[Path | None, ...]
+    staging: Path
+    validate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertedDocument:
+    """What convert made of one raw file; the record itself is in the staging folder if it changed."""
+
+    raw_file: str
+    document_id: str
+    sentences: int
+    tokens: int
+    record_bytes: int
+    changed: bool
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertOutcome:
+    """The documents of a batch, up to the first raw file that could not be converted."""
+
+    documents: list[ConvertedDocument]
+    failed: FailedInput | None = None
+
+
+def _stage(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())  # the file is renamed into corpus/records/ later, as it is
+
+
+def convert_batch(task: ConvertTask) -> ConvertOutcome:
+    """Convert each raw file (keeping gold layers of its previous record); stage changed records."""
+    layout = task.layout
+    documents: list[ConvertedDocument] = []
+    for raw_file, previous_path in zip(task.raw_files, task.previous_records, strict=True):
+        previous = None
+        if previous_path is not None:
+            previous, failed = _read_record(previous_path, layout)
+            if failed is not None:
+                return ConvertOutcome(documents, failed)
+        try:
+            record = convert_raw_file(layout.root / raw_file, raw_file, previous)
+        except UnusableInputError as error:
+            return ConvertOutcome(documents, FailedInput.of(error))
+        text = dumps_record(record)
+        target = layout.record_path(record["id"])
+        changed = not target.is_file() or target.read_text(encoding="utf-8") != text
+        if changed:
+            _stage(task.staging / target.name, text)
+        problems: tuple[Problem, ...] = ()
+        if task.validate:
+            shown = layout.relative(target)
+            problems = tuple(p.located(shown, record["id"]) for p in validate_record(record, layout.root))
+        documents.append(
+            ConvertedDocument(
+                raw_file,
+                record["id"],
+                len(record["layers"]["sentences"]["starts"]),
+                _token_count(record),
+                len(text.encode("utf-8")),
+                changed,
+                problems,
+            )
+        )
+    return ConvertOutcome(documents)
+
+
+# Validate: record files, each on its own (ids across files are compared by the caller).
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateTask:
+    root: Path
+    display_root: Path
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file's problems (located), and the record id it holds if it could be read as a record."""
+
+    shown: str
+    is_record: bool
+    record_id: str | None
+    tokens: int
+    problems: tuple[Problem, ...]
+
+
+def validate_batch(task: ValidateTask) -> list[FileCheck]:
+    """Validate each file as ``newscorpus.validate.validate_files`` does, except ids across files."""
+    checks = []
+    for path in task.files:
+        try:
+            shown = path.resolve().relative_to(task.display_root.resolve()).as_posix()
+        except ValueError:
+            shown = str(path)
+        record, problems = read_record_file(path)
+        if record is None:
+            checks.append(FileCheck(shown, False, None, 0, tuple(p.located(shown, None) for p in problems)))
+            continue
+        record_id = record.get("id") if isinstance(record.get("id"), str) else None
+        found = [*validate_record(record, task.root), *iter_filename_problems(record, path)]
+        located = tuple(p.located(shown, record_id) for p in found)
+        checks.append(FileCheck(shown, True, record_id, _token_count(record), located))
+    return checks
