@@ -100,6 +100,22 @@ def test_arbitrary_json_objects_give_located_problems(value):
     _assert_located_problems(validate_record(value))
 
 
+@FUZZ
+@given(st.data())
+def test_compiled_and_reference_schema_validators_agree(_seed_record, data):
+    """The fast path may only skip the reference validator when it finds nothing either."""
+    from newscorpus.validate.schema_check import _validator, is_schema_valid
+
+    record = copy.deepcopy(_seed_record)
+    paths = [p for p in _leaf_paths(record) if p]
+    path = data.draw(st.sampled_from(paths))
+    target = record
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(json_values)
+    assert is_schema_valid(record) == (next(_validator().iter_errors(record), None) is None)
+
+
 def _leaf_paths(value, prefix=()):
     if isinstance(value, dict):
         for key, child in value.items():

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import Features
 
-from newscorpus.build.rows import encode_value
+from newscorpus.build.rows import row_encoder
 
 ROW_GROUP_SIZE = 1_000
 COMPRESSION = "zstd"
@@ -32,14 +32,14 @@ class TableBuilder:
     """
 
     def __init__(self, features: Features) -> None:
-        self._features = features
+        self._encode = row_encoder(features)
         self._schema = features.arrow_schema
         self._pending: list[dict[str, Any]] = []
         self._batches: list[pa.RecordBatch] = []
 
     def add(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
-            self._pending.append(encode_value(row, self._features))
+            self._pending.append(self._encode(row))
             if len(self._pending) == BATCH_ROWS:
                 self._flush()
 

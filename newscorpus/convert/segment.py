@@ -38,6 +38,7 @@ def _tokenizer() -> Any:
     return English().tokenizer
 
 
+@cache
 def tool_versions() -> dict[str, str]:
     """Versions of the segmentation libraries, for layer provenance."""
     return {"spacy": version("spacy"), "sentencex": version("sentencex")}

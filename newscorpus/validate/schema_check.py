@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -30,6 +31,24 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema())
 
 
+@cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(load_schema())
+
+
+def is_schema_valid(record: dict[str, Any]) -> bool:
+    """Whether the record satisfies the schema, answered by the compiled validator.
+
+    jsonschema-rs answers yes or no about 200 times faster than python-jsonschema
+    on a whole record; the reference implementation then runs only on records
+    that fail, so that every problem keeps its path, code and message.
+    """
+    try:
+        return _fast_validator().is_valid(record)
+    except (ValueError, TypeError, OverflowError):  # values it cannot convert: let the reference decide
+        return False
+
+
 def _problem(error: ValidationError) -> Problem:
     if error.validator in ("oneOf", "anyOf") and error.context:
         # "is not of type 'null'" from the null alternative of an optional object says nothing useful.
@@ -46,6 +65,8 @@ def _problem(error: ValidationError) -> Problem:
 
 def iter_schema_problems(record: dict[str, Any]) -> Iterator[Problem]:
     """Every schema violation of the record, in document order."""
+    if is_schema_valid(record):
+        return
     errors = sorted(_validator().iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         yield _problem(error)

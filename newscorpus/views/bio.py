@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 
 def spans_to_bio(token_spans: Sequence[tuple[int, int]], entities: Sequence[tuple[int, int, str]]) -> list[str]:
     """IOB2 tags for tokens given character spans (start, end, label) on token boundaries."""
     tags = ["O"] * len(token_spans)
+    starts = [start for start, _ in token_spans]
     for start, end, label in entities:
-        inside = [i for i, (s, e) in enumerate(token_spans) if s >= start and e <= end]
-        for position, index in enumerate(inside):
-            tags[index] = f"{'B' if position == 0 else 'I'}-{label}"
+        index = bisect_left(starts, start)
+        first = index
+        while index < len(token_spans) and token_spans[index][1] <= end:
+            tags[index] = f"{'B' if index == first else 'I'}-{label}"
+            index += 1
     return tags
 
 
