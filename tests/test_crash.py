@@ -61,6 +61,8 @@ def test_sigkill_mid_build_leaves_the_previous_release_intact_and_loadable(seed_
     loaded = datasets.load_dataset(str(release), "documents", split="train", cache_dir=str(tmp_path / "cache"))
     assert loaded[0]["id"] == seed_record["id"]
     assert len(loaded[0]["metadata"]["topics"]) == len(seed_record["metadata"]["topics"])
+    write_release([changed], release)  # the next build cleans up what the killed one left
+    assert [p.name for p in release.parent.iterdir()] == ["release"]
 
 
 def test_a_swap_interrupted_between_its_two_renames_is_undone(seed_record, tmp_path):

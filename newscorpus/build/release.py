@@ -191,12 +191,18 @@ def write_release_files(
 
 
 def recover_interrupted_swap(release_dir: Path) -> None:
-    """Finish a swap that a crash interrupted: put the previous release back if none is in place."""
+    """Clean up after a killed build: put the previous release back if none is in place, drop staging folders.
+
+    Call it only while holding the corpus lock, which guarantees that no other
+    build is still writing into a staging folder.
+    """
     backup = release_dir.with_name(f".{release_dir.name}.previous")
     if backup.is_dir() and not release_dir.exists():
         backup.rename(release_dir)
     elif backup.is_dir():
         shutil.rmtree(backup)
+    for staging in release_dir.parent.glob(f".{release_dir.name}.building-*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def temporary_release_dir(release_dir: Path) -> Path:
