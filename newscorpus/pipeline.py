@@ -188,9 +188,9 @@ def commit_records(layout: CorpusLayout, converted: ConvertedCorpus) -> int:
     for document_id in converted.changed:
         target = layout.record_path(document_id)
         (converted.staging / target.name).replace(target)
-    current = {layout.record_path(document_id) for document_id in converted.changed}
+    produced = {layout.record_path(document_id) for document_id, _ in converted.sizes}
     for path in converted.stale:
-        if path not in current:
+        if path not in produced:  # never remove what this conversion wrote or kept
             path.unlink(missing_ok=True)
     return len(converted.changed)
 

@@ -229,6 +229,30 @@ def test_a_bad_raw_file_stops_convert_and_leaves_every_record_as_it_was(corpus):
     assert _files(records) == before
 
 
+def test_a_record_whose_id_changes_is_replaced_and_keeps_its_gold_layers(corpus):
+    raw = sorted((corpus / "corpus" / "raw").rglob("*.txt"))[4]
+    relative = raw.relative_to(corpus).as_posix()
+    old_path = next(
+        path
+        for path in (corpus / "corpus" / "records").glob("*.json")
+        if json.loads(path.read_text(encoding="utf-8"))["raw"]["path"] == relative
+    )
+    old = json.loads(old_path.read_text(encoding="utf-8"))
+    raw.write_text(raw.read_text(encoding="utf-8") + "\nA paragraph added at the end.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", "--root", str(corpus), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "1 record file(s) written" in result.output
+    assert not old_path.exists()  # the id holds the raw file's hash: the record moved
+    new_path = next(
+        p
+        for p in (corpus / "corpus" / "records").glob("*.json")
+        if p.name != old_path.name and json.loads(p.read_text(encoding="utf-8"))["raw"]["path"] == relative
+    )
+    new = json.loads(new_path.read_text(encoding="utf-8"))
+    assert new["id"] != old["id"] and new["layers"]["entities"] == old["layers"]["entities"]
+    assert len(list((corpus / "corpus" / "records").glob("*.json"))) == DOCUMENTS
+
+
 def test_staging_folders_left_by_a_killed_run_are_removed(corpus):
     leftover = corpus / "corpus" / f"{STAGING_PREFIX}killed"
     leftover.mkdir()
