@@ -11,22 +11,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.engines import ENGINES, Engine, open_engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 from newscorpus.progress import Progress, RunSummary
-
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path(),
-    show_default=True,
-    help="Folder that holds corpus/ (the repository root).",
-)
 
 
 def engine_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -58,11 +50,6 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
     ):
         command = option(command)
     return command
-
-
-def _fail(error: UnusableInputError) -> NoReturn:
-    click.echo(error.render(), err=True)
-    sys.exit(2)
 
 
 @contextmanager
@@ -105,7 +92,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
         with _engine(engine, jobs, address) as runner:
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
-        _fail(error)
+        exit_unusable(error)
     click.echo(
         f"converted {result.documents} article(s): {result.sentences} sentences, "
         f"{result.tokens} tokens; {written} record file(s) written"
@@ -151,7 +138,7 @@ def validate(
         with _engine(engine, jobs, address) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
     except UnusableInputError as error:
-        _fail(error)
+        exit_unusable(error)
     report.problems[:0] = missing
     click.echo(render_json(report) if output_format == "json" else render_text(report))
     _summarize(progress, RunSummary(report.records, tokens, len(report.problems), time.perf_counter() - started))
@@ -185,7 +172,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
             else:
                 result = build_corpus(layout, runner, progress)
     except UnusableInputError as error:
-        _fail(error)
+        exit_unusable(error)
     if check:
         for line in differences:
             click.echo(line, err=True)

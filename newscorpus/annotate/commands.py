@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from newscorpus.command_options import exit_unusable
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 
@@ -70,8 +70,7 @@ def annotate(
         annotators = Annotators.for_corpus([*corpus.values(), *records.values()], settings)
         annotated = [annotators.annotate_record(record, keep_gold=False) for record in records.values()]
     except UnusableInputError as error:
-        click.echo(error.render(), err=True)
-        sys.exit(2)
+        exit_unusable(error)
     for record in annotated:
         write_record(out / f"{record['id']}.json", record)
     counts = {

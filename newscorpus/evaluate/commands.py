@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from newscorpus.command_options import exit_unusable
 from newscorpus.errors import UnusableInputError
 
 
@@ -30,6 +30,5 @@ def evaluate(gold: Path, pred: Path, output_format: str) -> None:
     try:
         evaluation = evaluate_records(read_records(gold), read_records(pred))
     except UnusableInputError as error:
-        click.echo(error.render(), err=True)
-        sys.exit(2)
+        exit_unusable(error)
     click.echo(render_json(evaluation) if output_format == "json" else render_table(evaluation))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.errors import UnusableInputError
 from newscorpus.io.conll2003 import CONFIGS, DEFAULT_CONFIG
 from newscorpus.io.export import FORMATS as EXPORT_FORMATS
@@ -24,19 +25,6 @@ from newscorpus.layout import CorpusLayout
 from newscorpus.provenance import gold
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path(),
-    show_default=True,
-    help="Folder that holds corpus/ (the repository root).",
-)
-
-
-def _fail(error: UnusableInputError) -> None:
-    click.echo(error.render(), err=True)
-    sys.exit(2)
 
 
 def _iso_date(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
@@ -73,7 +61,7 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     try:
         count = export_records(output_format, record_files(paths or (layout.records_dir,)), out, config)
     except UnusableInputError as error:
-        _fail(error)
+        exit_unusable(error)
     click.echo(f"exported {count} record(s) to {out} ({output_format})")
 
 
@@ -116,7 +104,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
             plans = plan_import(documents, layout, gold(annotator, annotation_date))
             written = write_plans(plans)
     except UnusableInputError as error:
-        _fail(error)
+        exit_unusable(error)
     problems = [
         problem.located(layout.relative(plan.record_path), plan.record["id"])
         for plan in plans

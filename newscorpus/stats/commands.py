@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
+from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 
 
 @click.command()
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path(),
-    show_default=True,
-    help="Folder that holds corpus/ (the repository root).",
-)
+@root_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -43,8 +37,7 @@ def stats(root: Path, out: Path) -> None:
         plots = write_plots(counted, out)
         report = write_report(counted, plots, out)
     except UnusableInputError as error:
-        click.echo(error.render(), err=True)
-        sys.exit(2)
+        exit_unusable(error)
     click.echo("")
     for path in (*plots, report):
         click.echo(f"wrote {path.as_posix()}")
