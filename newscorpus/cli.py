@@ -203,14 +203,15 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
 
 
 def _register_step_commands() -> None:
-    """Commands that live with the step they run (export/import, annotate, evaluate, stats, view)."""
+    """Commands that live with the step they run (export/import, annotate, evaluate, stats, synth, view)."""
     from newscorpus.annotate.commands import annotate
     from newscorpus.evaluate.commands import evaluate
     from newscorpus.io.commands import export_command, import_command
     from newscorpus.stats.commands import stats
+    from newscorpus.synth.commands import synth
     from newscorpus.viewer.commands import view
 
-    for command in (export_command, import_command, annotate, evaluate, stats, view):
+    for command in (export_command, import_command, annotate, evaluate, stats, synth, view):
         main.add_command(command)
 
 
