@@ -29,7 +29,7 @@ from newscorpus.build.release import (
     write_release_from,
 )
 from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits
-from newscorpus.build.sources import LazyRecords, RecordFiles
+from newscorpus.build.sources import RecordFiles
 from newscorpus.engines import Engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
@@ -214,9 +214,8 @@ def _write_release(
     limits: ShardLimits,
 ) -> ReleaseSummary:
     source = RecordFiles((converted.staging, layout.records_dir))
-    card_records = LazyRecords(source, sorted(document_id for document_id, _ in converted.sizes))
     with progress.stage("write release", converted.documents) as advance:
-        return write_release_from(source, converted.sizes, out_dir, card_records, engine, limits, advance)
+        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance)
 
 
 def build_corpus(

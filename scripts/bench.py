@@ -186,16 +186,16 @@ def stage_baselines(root: Path, limit: int) -> dict:
 
 def stage_write_ours(root: Path, limit: int) -> dict:
     """Our writer for the documents config (rows encoded, Arrow batches, zstd Parquet)."""
-    from newscorpus.build.parquet import TableBuilder, write_parquet
+    from newscorpus.build.parquet import ParquetShardWriter
     from newscorpus.views import DOCUMENTS
 
     records = _sample(root, limit)
     out = Path(tempfile.mkdtemp()) / "documents.parquet"
     started = time.perf_counter()
-    builder = TableBuilder(DOCUMENTS.features())
+    writer = ParquetShardWriter(out, DOCUMENTS.features())
     for record in records:
-        builder.add(DOCUMENTS.rows(record))
-    write_parquet(out, builder.table())
+        writer.add(DOCUMENTS.rows(record))
+    writer.close()
     seconds = time.perf_counter() - started
     shutil.rmtree(out.parent)
     return {"seconds": seconds, "documents": len(records)}

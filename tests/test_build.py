@@ -149,16 +149,16 @@ def test_a_failing_write_leaves_the_previous_release(seed_record, tmp_path, monk
     release = tmp_path / "release"
     write_release([seed_record], release)
     before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
-    real_write = release_module.write_parquet
+    real_close = release_module.ParquetShardWriter.close
     calls = []
 
-    def failing_write(path, table):
-        calls.append(path)
+    def failing_close(writer):
+        calls.append(writer)
         if len(calls) == 2:  # the disk fills up half way through
             raise OSError(28, "No space left on device")
-        real_write(path, table)
+        return real_close(writer)
 
-    monkeypatch.setattr(release_module, "write_parquet", failing_write)
+    monkeypatch.setattr(release_module.ParquetShardWriter, "close", failing_close)
     with pytest.raises(OSError, match="No space"):
         write_release([seed_record], release)
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before

@@ -20,6 +20,7 @@ from newscorpus.build.card import (
     truncate_example,
 )
 from newscorpus.build.release import write_release_files
+from newscorpus.build.tally import CardTally
 from newscorpus.views import VIEWS
 
 SECTIONS = (
@@ -32,6 +33,10 @@ SECTIONS = (
     "## Licensing",
     "## Citation",
 )
+
+
+def _tally(records):
+    return CardTally.of(records, {view.name: view.rows for view in VIEWS})
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +75,7 @@ def test_each_config_shows_its_first_real_row_as_json(built, seed_record):
     for name, config in summary.configs.items():
         block = _section(card, f"### `{name}`").split("```json\n")[1].split("\n```")[0]
         shown = json.loads(block)
-        row = example_row(name, config.features, [seed_record])
+        row = example_row(name, config.features, _tally([seed_record]))
         assert shown == truncate_example(row)
         assert shown.get("document_id", shown.get("id")) == seed_record["id"]
     ner = json.loads(_section(card, "### `ner`").split("```json\n")[1].split("\n```")[0])
@@ -126,7 +131,7 @@ def test_a_second_document_changes_the_figures(seed_record, built):
     other = json.loads(json.dumps(seed_record))
     other["id"] = "another-article"
     other["source"]["publisher"] = "Another Publisher"
-    card = render_card(built[0].configs, [seed_record, other])
+    card = render_card(built[0].configs, _tally([seed_record, other]))
     assert "| documents | 2 |" in card
     assert "2 publisher(s)" in card
 

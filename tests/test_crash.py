@@ -20,12 +20,14 @@ _STALLED_BUILD = """
 import json, sys, time
 from pathlib import Path
 import newscorpus.build.release as release
-real_write = release.write_parquet
-def write_then_stall(path, table):
-    real_write(path, table)
-    Path(sys.argv[2]).touch()
-    time.sleep(120)
-release.write_parquet = write_then_stall
+real_close = release.ParquetShardWriter.close
+def close_then_stall(writer):
+    written = real_close(writer)
+    if written is not None:
+        Path(sys.argv[2]).touch()
+        time.sleep(120)
+    return written
+release.ParquetShardWriter.close = close_then_stall
 record = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
 release.write_release([record], Path(sys.argv[1]))
 """

@@ -18,11 +18,10 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from newscorpus.build.parquet import write_parquet
+from newscorpus.build.parquet import ROW_GROUP_SIZE, open_parquet_writer
 from newscorpus.build.release import write_release_files
 from newscorpus.build.rows import encode_value
 from newscorpus.build.shards import ShardLimits, plan_shards
-from newscorpus.build.sources import LazyRecords, RecordsInMemory
 from newscorpus.build.splits import SPLITS, split_of
 from newscorpus.cli import main
 from newscorpus.engines.local import LocalEngine
@@ -161,24 +160,11 @@ def test_a_streamed_shard_is_byte_identical_to_writing_all_its_rows_at_once(samp
     rows = [encode_value(row, features) for record in train for row in ner.rows(record)]
     assert len(rows) > 1_000  # more than one row group
     reference = tmp_path / "reference.parquet"
-    write_parquet(reference, pa.Table.from_pylist(rows, schema=features.arrow_schema))
+    with open_parquet_writer(reference, features.arrow_schema) as writer:  # every row at once
+        writer.write_table(pa.Table.from_pylist(rows, schema=features.arrow_schema), row_group_size=ROW_GROUP_SIZE)
     written = out / "ner" / "train-00000-of-00001.parquet"
     assert pq.ParquetFile(written).metadata.num_row_groups > 1
     assert written.read_bytes() == reference.read_bytes()
-
-
-def test_lazy_records_read_each_record_when_visited():
-    loads = []
-
-    class CountingSource(RecordsInMemory):
-        def load(self, document_id):
-            loads.append(document_id)
-            return super().load(document_id)
-
-    lazy = LazyRecords(CountingSource({"a": {"id": "a"}, "b": {"id": "b"}}), ["a", "b"])
-    assert len(lazy) == 2 and loads == []
-    assert [r["id"] for r in lazy] == ["a", "b"] and lazy[1]["id"] == "b"
-    assert loads == ["a", "b", "b"]
 
 
 # Parallel builds

@@ -1,8 +1,9 @@
 """The dataset card (the release README.md), generated from what the build wrote.
 
 The card is never written by hand: every figure, example row and field list
-below is computed from the records and the written configs, so it cannot drift
-from the data. Its sections are the ones Hugging Face Hub users look for
+below is computed from the records (through the tally the shard tasks fill in
+as they write, ``newscorpus.build.tally``) and the written configs, so it
+cannot drift from the data. Its sections are the ones Hugging Face Hub users look for
 (summary, languages, structure, fields, splits, creation, considerations,
 licensing, citation).
 
@@ -25,8 +26,9 @@ from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
 from newscorpus.build.rows import encode_value
+from newscorpus.build.tally import CardTally, most_common
 from newscorpus.schema import load_schema, schema_version
-from newscorpus.views import DEFAULT_VIEW, VIEWS
+from newscorpus.views import DEFAULT_VIEW
 
 FeatureType = Any
 FieldPath = tuple[str, ...]
@@ -237,19 +239,16 @@ def example_json(value: Any, indent: str = "") -> str:
     return one_line
 
 
-def example_row(config: str, features: Features, records: list[dict[str, Any]]) -> dict[str, Any] | None:
+def example_row(config: str, features: Features, tally: CardTally) -> dict[str, Any] | None:
     """The first row of a config as ``datasets`` returns it (labels as ClassLabel ids), or None."""
-    view = next(view for view in VIEWS if view.name == config)
-    for record in records:
-        for row in view.rows(record):
-            return encode_value(row, features)
-    return None
+    example = tally.examples.get(config)
+    return None if example is None else encode_value(example.row, features)
 
 
-def _structure_section(configs: dict[str, ConfigSummary], records: list[dict[str, Any]]) -> str:
+def _structure_section(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
     parts = []
     for summary in configs.values():
-        row = example_row(summary.name, summary.features, records)
+        row = example_row(summary.name, summary.features, tally)
         example = example_json(truncate_example(row))
         fields = "\n".join(_field_rows(dict(summary.features), field_descriptions(summary.name)))
         parts.append(
@@ -261,55 +260,43 @@ def _structure_section(configs: dict[str, ConfigSummary], records: list[dict[str
     return "\n".join(parts)
 
 
-def _layer_size(layer: dict[str, Any]) -> int:
-    return len(layer.get("items") or layer.get("starts") or [])
-
-
-def annotation_table(records: list[dict[str, Any]]) -> str:
+def annotation_table(tally: CardTally) -> str:
     """Markdown rows: per layer, how many items are gold and how many auto, and who made them."""
     rows = []
-    for name in records[0]["layers"] if records else []:
-        counts: Counter[str] = Counter()
-        makers: set[str] = set()
-        for record in records:
-            layer = record["layers"][name]
-            provenance = layer.get("provenance")
-            if provenance:
-                counts[provenance["kind"]] += _layer_size(layer)
-                makers.add(provenance["annotator"] or f"{provenance['tool']} {provenance['version']}")
-        rows.append(f"| {name} | {counts['gold']} | {counts['auto']} | {'; '.join(sorted(makers)) or '-'} |")
+    for name in tally.layer_order:
+        layer = tally.layers[name]
+        counts, makers = layer.items_by_kind, "; ".join(sorted(layer.makers)) or "-"
+        rows.append(f"| {name} | {counts['gold']} | {counts['auto']} | {makers} |")
     return "\n".join(rows)
 
 
-def _label_counts(records: list[dict[str, Any]], layer: str, key: str) -> str:
-    counts = Counter(item[key] for record in records for item in record["layers"][layer]["items"])
-    return ", ".join(f"{label} {count}" for label, count in counts.most_common()) or "none"
+def _label_counts(tally: CardTally, layer: str, key: str) -> str:
+    counts = most_common(tally.labels.get(f"{layer}.{key}", Counter()))
+    return ", ".join(f"{label} {count}" for label, count in counts) or "none"
 
 
-def _summary_figures(records: list[dict[str, Any]]) -> str:
+def _summary_figures(tally: CardTally) -> str:
     def total(layer: str) -> int:
-        return sum(_layer_size(record["layers"][layer]) for record in records)
+        return tally.layers[layer].items if layer in tally.layers else 0
 
-    mentions = sum(len(c["mentions"]) for r in records for c in r["layers"]["coreference"]["items"])
     return (
-        f"| documents | {len(records)} |\n| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
-        f"| entities | {total('entities')} ({_label_counts(records, 'entities', 'label')}) |\n"
-        f"| entity links | {total('entity_links')} "
-        f"({sum(1 for r in records for link in r['layers']['entity_links']['items'] if link['qid'])} with a QID) |\n"
-        f"| coreference | {total('coreference')} clusters, {mentions} mentions |\n"
-        f"| quotations | {total('quotations')} ({_label_counts(records, 'quotations', 'type')}) |\n"
-        f"| temporal expressions | {total('timex')} ({_label_counts(records, 'timex', 'type')}) |"
+        f"| documents | {tally.documents} |\n| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
+        f"| entities | {total('entities')} ({_label_counts(tally, 'entities', 'label')}) |\n"
+        f"| entity links | {total('entity_links')} ({tally.linked} with a QID) |\n"
+        f"| coreference | {total('coreference')} clusters, {tally.mentions} mentions |\n"
+        f"| quotations | {total('quotations')} ({_label_counts(tally, 'quotations', 'type')}) |\n"
+        f"| temporal expressions | {total('timex')} ({_label_counts(tally, 'timex', 'type')}) |"
     )
 
 
-def _sources(records: list[dict[str, Any]]) -> str:
-    publishers = Counter(record["source"]["publisher"] or "unknown publisher" for record in records)
-    dates = sorted(d for r in records if (d := r["metadata"]["publication_date"]["value"]))
+def _sources(tally: CardTally) -> str:
     span = "publication dates not established"
-    if dates:
-        span = f"published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
-    listed = "; ".join(f"{name}: {count} article(s)" for name, count in publishers.most_common())
-    return f"{len(publishers)} publisher(s), {span}. {listed}."
+    if tally.first_date:
+        span = f"published {tally.first_date}" + (
+            f" to {tally.last_date}" if tally.last_date != tally.first_date else ""
+        )
+    listed = "; ".join(f"{name}: {count} article(s)" for name, count in most_common(tally.publishers))
+    return f"{len(tally.publishers)} publisher(s), {span}. {listed}."
 
 
 def _splits_table(configs: dict[str, ConfigSummary]) -> str:
@@ -320,11 +307,10 @@ def _splits_table(configs: dict[str, ConfigSummary]) -> str:
     )
 
 
-def render_card(configs: dict[str, ConfigSummary], records: list[dict[str, Any]]) -> str:
+def render_card(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
     """The release README: YAML header for ``datasets`` and the Hub, then the card's sections."""
-    documents = len(records)
-    header = yaml.safe_dump(card_metadata(configs, documents), sort_keys=False, allow_unicode=True, width=100)
-    languages = sorted({record["source"]["language"] for record in records})
+    header = yaml.safe_dump(card_metadata(configs, tally.documents), sort_keys=False, allow_unicode=True, width=100)
+    languages = sorted(tally.languages)
     config_table = "\n".join(
         f"| `{summary.name}` | {summary.description} | "
         + ", ".join(f"{split}: {examples}" for split, (examples, _) in summary.splits.items())
@@ -348,7 +334,7 @@ data it describes.
 
 | what | count |
 |---|---|
-{_summary_figures(records)}
+{_summary_figures(tally)}
 
 Supported tasks: named entity recognition (OntoNotes 5 and CoNLL-2003 types),
 entity linking to Wikidata, coreference resolution, quotation attribution
@@ -373,7 +359,7 @@ are in the features (`dataset.features[...]`) and in the tables below.
 points) into the row's `text`, half-open `[start, end)`. `offset_map` and
 boilerplate `raw_start` / `raw_end` index the raw capture decoded as UTF-8.
 
-{_structure_section(configs, records)}
+{_structure_section(configs, tally)}
 ## Data splits
 
 Each document's split is fixed by a hash of its id (80% train, 10% validation,
@@ -391,7 +377,7 @@ articles, character-exact against the raw capture, so that models for NER,
 linking, coreference, quotation attribution and temporal tagging can be trained
 and compared on the same documents, and contributions can be checked by machine.
 
-**Source data.** {_sources(records)} Each article's raw capture is kept byte
+**Source data.** {_sources(tally)} Each article's raw capture is kept byte
 for byte; the text is normalized (NFC, odd spaces folded, paragraphs separated
 by one blank line) with a map back to raw offsets, and publisher boilerplate is
 recognised by data-file rules and recorded, not deleted silently.
@@ -403,7 +389,7 @@ gold pass, its independent review and the agreement between annotators.
 
 | layer | gold items | auto items | made by |
 |---|---|---|---|
-{annotation_table(records)}
+{annotation_table(tally)}
 
 **Personal and sensitive information.** Articles name public figures and
 journalists, and may report violence, detention or allegations against named

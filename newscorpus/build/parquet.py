@@ -1,13 +1,16 @@
-"""Deterministic Parquet writing: same rows and settings, same bytes.
+"""Deterministic Parquet writing, streamed: same rows and settings, same bytes.
 
-Rows are turned into Arrow a batch at a time (``TableBuilder``), so a shard
-never holds all its rows as Python objects; the Parquet bytes do not depend on
-the batching, because the writer cuts row groups by row count alone.
+Rows are turned into Arrow a batch at a time and written one row group at a
+time (``ParquetShardWriter``), so a shard task holds at most one row group of a
+config in memory, however large its shard. Row groups are cut by row count
+alone (``ROW_GROUP_SIZE``), so the bytes do not depend on how the rows arrived.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,45 +27,80 @@ COMPRESSION_LEVEL = 9
 BATCH_ROWS = 64
 
 
-class TableBuilder:
-    """Collects rows of one config (ClassLabel strings encoded as ids) into an Arrow table.
+@dataclass(frozen=True, slots=True)
+class ShardFile:
+    """A written Parquet file: rows, Arrow bytes of its data, SHA-256 of the file."""
 
-    The table has the features' schema, which carries the ``huggingface``
-    metadata that ``datasets`` reads the features from.
-    """
-
-    def __init__(self, features: Features) -> None:
-        self._encode = row_encoder(features)
-        self._schema = features.arrow_schema
-        self._pending: list[dict[str, Any]] = []
-        self._batches: list[pa.RecordBatch] = []
-
-    def add(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self._pending.append(self._encode(row))
-            if len(self._pending) == BATCH_ROWS:
-                self._flush()
-
-    def _flush(self) -> None:
-        if self._pending:
-            self._batches.append(pa.RecordBatch.from_pylist(self._pending, schema=self._schema))
-            self._pending = []
-
-    def table(self) -> pa.Table | None:
-        """The rows collected so far, or None when there are none."""
-        self._flush()
-        return pa.Table.from_batches(self._batches, schema=self._schema) if self._batches else None
+    rows: int
+    num_bytes: int
+    digest: str
 
 
-def write_parquet(path: Path, table: pa.Table) -> None:
-    """Write a table with fixed settings so that rebuilding gives identical bytes."""
-    with pq.ParquetWriter(
+def open_parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """A writer with fixed settings, so that rebuilding gives identical bytes."""
+    return pq.ParquetWriter(
         path,
-        schema=table.schema,
+        schema=schema,
         compression=COMPRESSION,
         compression_level=COMPRESSION_LEVEL,
         version="2.6",
         write_statistics=True,
         store_schema=True,
-    ) as writer:
-        writer.write_table(table, row_group_size=ROW_GROUP_SIZE)
+    )
+
+
+class ParquetShardWriter:
+    """Writes rows of one config (ClassLabel strings encoded as ids) to one Parquet file, a row group at a time.
+
+    The file is created with the first row, so a config with no rows in a
+    shard gets no file. The schema carries the ``huggingface`` metadata that
+    ``datasets`` reads the features from.
+    """
+
+    def __init__(self, path: Path, features: Features) -> None:
+        self._path = path
+        self._encode = row_encoder(features)
+        self._schema = features.arrow_schema
+        self._pending: list[dict[str, Any]] = []
+        self._group: list[pa.RecordBatch] = []
+        self._group_rows = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._rows = 0
+        self._num_bytes = 0
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self._pending.append(self._encode(row))
+            # A batch never straddles two row groups, so each group is written whole, never sliced.
+            if len(self._pending) == BATCH_ROWS or self._group_rows + len(self._pending) == ROW_GROUP_SIZE:
+                self._flush_batch()
+                if self._group_rows == ROW_GROUP_SIZE:
+                    self._write_group()
+
+    def _flush_batch(self) -> None:
+        if self._pending:
+            self._group.append(pa.RecordBatch.from_pylist(self._pending, schema=self._schema))
+            self._group_rows += len(self._pending)
+            self._pending = []
+
+    def _write_group(self) -> None:
+        if not self._group:
+            return
+        table = pa.Table.from_batches(self._group, schema=self._schema)
+        if self._writer is None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = open_parquet_writer(self._path, self._schema)
+        self._writer.write_table(table, row_group_size=ROW_GROUP_SIZE)
+        self._rows += table.num_rows
+        self._num_bytes += table.nbytes
+        self._group, self._group_rows = [], 0
+
+    def close(self) -> ShardFile | None:
+        """Finish the file; what was written, or None when no row came (and no file was made)."""
+        self._flush_batch()
+        self._write_group()
+        if self._writer is None:
+            return None
+        self._writer.close()
+        self._writer = None
+        return ShardFile(self._rows, self._num_bytes, hashlib.sha256(self._path.read_bytes()).hexdigest())

@@ -2,7 +2,8 @@
 
 Documents are written shard by shard (see ``newscorpus.build.shards``): a shard
 task reads its records one at a time from a record source, turns each into the
-rows of every config, and writes one Parquet file per config. Shard tasks are
+rows of every config, streams them into one Parquet file per config, and counts
+what the dataset card reports (``newscorpus.build.tally``). Shard tasks are
 independent, so an engine can run them in any number of processes or on Ray;
 the files are then given their final names, and the card and checksums are
 written. The folder is written under a temporary name beside the release and
@@ -26,10 +27,11 @@ from datasets import Features
 
 from newscorpus.build.card import ConfigSummary, render_card
 from newscorpus.build.croissant import CROISSANT_FILE, write_croissant
-from newscorpus.build.parquet import TableBuilder, write_parquet
+from newscorpus.build.parquet import ParquetShardWriter, ShardFile
 from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
 from newscorpus.build.sources import RecordsInMemory, RecordSource
 from newscorpus.build.splits import SPLITS
+from newscorpus.build.tally import CardTally
 from newscorpus.engines import Engine
 from newscorpus.engines.local import LocalEngine
 from newscorpus.record_io import dumps_record
@@ -62,12 +64,11 @@ class ShardTask:
 
 
 @dataclass(frozen=True, slots=True)
-class WrittenFile:
-    """One config's Parquet file of a shard: rows, Arrow bytes and SHA-256."""
+class ShardResult:
+    """What a shard task wrote (config -> file) and the card's counts over its documents."""
 
-    rows: int
-    num_bytes: int
-    digest: str
+    files: dict[str, ShardFile]
+    tally: CardTally
 
 
 @cache
@@ -81,28 +82,27 @@ def _unnamed_path(out_dir: Path, config: str, plan: ShardPlan) -> Path:
     return out_dir / config / f".{plan.split}-{plan.index:05d}.parquet.unnamed"
 
 
-def write_shard(task: ShardTask) -> dict[str, WrittenFile]:
+def write_shard(task: ShardTask) -> ShardResult:
     """Write the shard's file of every config that has rows for its documents; one pass over the records."""
     features = _features()
-    builders = {view.name: TableBuilder(features[view.name]) for view in VIEWS}
+    writers = {
+        view.name: ParquetShardWriter(_unnamed_path(task.out_dir, view.name, task.plan), features[view.name])
+        for view in VIEWS
+    }
+    tally = CardTally()
     for document_id in task.plan.ids:
         record = task.source.load(document_id)
+        tally.add(record)
         for view in VIEWS:
-            builders[view.name].add(view.rows(record))
-    written: dict[str, WrittenFile] = {}
-    for view in VIEWS:
-        table = builders.pop(view.name).table()  # pop: free each config's table once written
-        if table is None:
-            continue  # no rows: a config gets no file for this shard
-        path = _unnamed_path(task.out_dir, view.name, task.plan)
-        path.parent.mkdir(exist_ok=True)
-        write_parquet(path, table)
-        written[view.name] = WrittenFile(table.num_rows, table.nbytes, hashlib.sha256(path.read_bytes()).hexdigest())
-    return written
+            rows = list(view.rows(record))
+            writers[view.name].add(rows)
+            tally.offer_example(view.name, document_id, rows)
+    written = {name: file for name, writer in writers.items() if (file := writer.close()) is not None}
+    return ShardResult(written, tally)  # a config with no rows in this shard has no file in it
 
 
 def _name_config(
-    config: str, plans: Sequence[ShardPlan], results: Sequence[dict[str, WrittenFile]], out_dir: Path
+    config: str, plans: Sequence[ShardPlan], results: Sequence[dict[str, ShardFile]], out_dir: Path
 ) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
     """Give a config's shard files their names ``<split>-NNNNN-of-NNNNN.parquet``; splits and digests."""
     splits: dict[str, tuple[int, int]] = {}
@@ -125,15 +125,18 @@ def _name_config(
 def assemble_release(
     out_dir: Path,
     plans: Sequence[ShardPlan],
-    results: Sequence[dict[str, WrittenFile]],
-    card_records: Sequence[dict[str, Any]],
+    results: Sequence[ShardResult],
 ) -> ReleaseSummary:
-    """Name the shard files, then write the card and the checksums; ``card_records`` in id order."""
-    summary = ReleaseSummary(documents=len(card_records))
+    """Name the shard files, then write the card (from the shards' merged tallies) and the checksums."""
+    tally = CardTally()
+    for result in results:
+        tally.merge(result.tally)
+    summary = ReleaseSummary(documents=tally.documents)
+    files = [result.files for result in results]
     features = _features()
     for view in VIEWS:
         config = ConfigSummary(view.name, view.description, features[view.name])
-        config.splits, digests = _name_config(view.name, plans, results, out_dir)
+        config.splits, digests = _name_config(view.name, plans, files, out_dir)
         summary.digests.update(digests)
         content = hashlib.sha256()  # over this config's file names and digests: its fingerprint
         for name, digest in digests.items():
@@ -141,7 +144,7 @@ def assemble_release(
         config.fingerprint = content.hexdigest()[:16]
         if config.splits:  # a config without rows (no layer annotated yet) is left out
             summary.configs[view.name] = config
-    card = render_card(summary.configs, card_records).encode("utf-8")
+    card = render_card(summary.configs, tally).encode("utf-8")
     (out_dir / CARD).write_bytes(card)
     summary.digests[CARD] = hashlib.sha256(card).hexdigest()
     summary.digests[CROISSANT_FILE] = write_croissant(out_dir, summary.configs)
@@ -154,7 +157,6 @@ def write_release_from(
     source: RecordSource,
     sizes: Iterable[tuple[str, int]],
     out_dir: Path,
-    card_records: Sequence[dict[str, Any]],
     engine: Engine,
     limits: ShardLimits = DEFAULT_LIMITS,
     on_shard: Callable[[int], None] = lambda documents: None,
@@ -169,7 +171,7 @@ def write_release_from(
     for task, result in zip(tasks, engine.map(write_shard, tasks), strict=True):
         results.append(result)
         on_shard(len(task.plan.ids))
-    return assemble_release(out_dir, plans, results, card_records)
+    return assemble_release(out_dir, plans, results)
 
 
 def record_size(record: dict[str, Any]) -> int:
@@ -187,7 +189,7 @@ def write_release_files(
     ordered = sorted(records, key=lambda record: record["id"])
     source = RecordsInMemory({record["id"]: record for record in ordered})
     sizes = [(record["id"], record_size(record)) for record in ordered]
-    return write_release_from(source, sizes, out_dir, ordered, engine or LocalEngine(), limits)
+    return write_release_from(source, sizes, out_dir, engine or LocalEngine(), limits)
 
 
 def recover_interrupted_swap(release_dir: Path) -> None:

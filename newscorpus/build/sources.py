@@ -8,10 +8,10 @@ that a worker process or a Ray task receives with its task.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, overload
+from typing import Any, Protocol
 
 
 class RecordSource(Protocol):
@@ -49,30 +49,3 @@ class RecordFiles:
                 continue
             return json.loads(text)
         raise FileNotFoundError(f"no record {document_id}.json in {', '.join(map(str, self.folders))}")
-
-
-class LazyRecords(Sequence[dict[str, Any]]):
-    """The records of ``ids``, in that order, read from ``source`` each time they are visited.
-
-    For summaries over the whole corpus (the dataset card): memory holds one
-    record at a time, at the price of reading the records again on every pass.
-    """
-
-    def __init__(self, source: RecordSource, ids: Sequence[str]) -> None:
-        self._source = source
-        self._ids = ids
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    @overload
-    def __getitem__(self, index: int) -> dict[str, Any]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
-    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
-        if isinstance(index, slice):
-            return [self._source.load(document_id) for document_id in self._ids[index]]
-        return self._source.load(self._ids[index])
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (self._source.load(document_id) for document_id in self._ids)
