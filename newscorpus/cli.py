@@ -6,10 +6,12 @@ code (1 invalid, 2 unusable); a traceback means a bug.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -68,7 +70,80 @@ def _summarize(progress: Progress, summary: RunSummary) -> None:
         click.echo(summary.render(), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@dataclass(frozen=True, slots=True)
+class StepCommand:
+    """A command that lives with its step: where to import it from, and the summary ``--help`` lists."""
+
+    target: str  # "module:attribute"
+    summary: str  # the first paragraph of the command's help (a test keeps the two equal)
+
+    def load(self) -> click.Command:
+        module, _, attribute = self.target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+# Their modules import datasets, spaCy and pyarrow (seconds), so a command is
+# imported only when it runs or shows its own --help, never to list it.
+STEP_COMMANDS = {
+    "annotate": StepCommand(
+        "newscorpus.annotate.commands:annotate",
+        "Annotate records (default: corpus/records/) automatically and write them to --out.",
+    ),
+    "evaluate": StepCommand(
+        "newscorpus.evaluate.commands:evaluate",
+        "Score PRED against GOLD, per layer and per type, with exact and overlap matching.",
+    ),
+    "export": StepCommand(
+        "newscorpus.io.commands:export_command",
+        "Export records (default: every record in corpus/records/) to OUT.",
+    ),
+    "import": StepCommand(
+        "newscorpus.io.commands:import_command",
+        "Import annotations made in BRAT or exported from Label Studio into the matching records as gold layers.",
+    ),
+    "stats": StepCommand(
+        "newscorpus.stats.commands:stats",
+        "Count the corpus per layer, type and split; write plots and an HTML summary.",
+    ),
+    "synth": StepCommand(
+        "newscorpus.synth.commands:synth",
+        "Write DOCS synthetic news articles (raw captures and records) into the corpus at ROOT.",
+    ),
+    "view": StepCommand(
+        "newscorpus.viewer.commands:view",
+        "Write static HTML pages of DOC_ID (default: every article) with their annotations.",
+    ),
+}
+
+
+class CorpusCommands(click.Group):
+    """The commands defined here plus the step commands of ``STEP_COMMANDS``, imported on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *STEP_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in STEP_COMMANDS and cmd_name not in self.commands:
+            return STEP_COMMANDS[cmd_name].load()
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The Commands section as click writes it, with step commands shortened from their summaries."""
+        listed = [
+            (name, self.commands.get(name) or click.Command(name, help=STEP_COMMANDS[name].summary))
+            for name in self.list_commands(ctx)
+        ]
+        listed = [(name, command) for name, command in listed if not command.hidden]
+        if not listed:
+            return
+        # The width click leaves for a summary, so that it is cut where click would cut it.
+        limit = formatter.width - 6 - max(len(name) for name, _ in listed)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in listed])
+
+
+@click.group(cls=CorpusCommands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscorpus")
 def main() -> None:
     """Build, validate and load the newscorpus corpus of annotated news articles."""
@@ -201,21 +276,6 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         click.echo(f"  {config.name}: {config.examples} row(s) ({splits})")
     click.echo(f"  {len(summary.files)} files, checksums in {layout.relative(layout.release_dir)}/SHA256SUMS")
 
-
-def _register_step_commands() -> None:
-    """Commands that live with the step they run (export/import, annotate, evaluate, stats, synth, view)."""
-    from newscorpus.annotate.commands import annotate
-    from newscorpus.evaluate.commands import evaluate
-    from newscorpus.io.commands import export_command, import_command
-    from newscorpus.stats.commands import stats
-    from newscorpus.synth.commands import synth
-    from newscorpus.viewer.commands import view
-
-    for command in (export_command, import_command, annotate, evaluate, stats, synth, view):
-        main.add_command(command)
-
-
-_register_step_commands()
 
 if __name__ == "__main__":
     main()

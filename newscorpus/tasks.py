@@ -18,8 +18,7 @@ from newscorpus.convert import convert_raw_file
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 from newscorpus.record_io import dumps_record
-from newscorpus.validate import Problem, validate_record
-from newscorpus.validate.corpus_checks import iter_filename_problems
+from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
 from newscorpus.validate.reader import read_record_file
 
 
@@ -38,13 +37,6 @@ class FailedInput:
 
     def error(self) -> UnusableInputError:
         return UnusableInputError(self.code, self.location, self.message, self.hint)
-
-
-def _token_count(record: dict[str, Any]) -> int:
-    layers = record.get("layers")
-    tokens = layers.get("tokens") if isinstance(layers, dict) else None
-    starts = tokens.get("starts") if isinstance(tokens, dict) else None
-    return len(starts) if isinstance(starts, list) else 0
 
 
 def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, FailedInput]:
@@ -158,7 +150,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
                 raw_file,
                 record["id"],
                 len(record["layers"]["sentences"]["starts"]),
-                _token_count(record),
+                token_count(record),
                 len(text.encode("utf-8")),
                 changed,
                 problems,
@@ -177,31 +169,6 @@ class ValidateTask:
     files: tuple[Path, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FileCheck:
-    """One file's problems (located), and the record id it holds if it could be read as a record."""
-
-    shown: str
-    is_record: bool
-    record_id: str | None
-    tokens: int
-    problems: tuple[Problem, ...]
-
-
 def validate_batch(task: ValidateTask) -> list[FileCheck]:
     """Validate each file as ``newscorpus.validate.validate_files`` does, except ids across files."""
-    checks = []
-    for path in task.files:
-        try:
-            shown = path.resolve().relative_to(task.display_root.resolve()).as_posix()
-        except ValueError:
-            shown = str(path)
-        record, problems = read_record_file(path)
-        if record is None:
-            checks.append(FileCheck(shown, False, None, 0, tuple(p.located(shown, None) for p in problems)))
-            continue
-        record_id = record.get("id") if isinstance(record.get("id"), str) else None
-        found = [*validate_record(record, task.root), *iter_filename_problems(record, path)]
-        located = tuple(p.located(shown, record_id) for p in found)
-        checks.append(FileCheck(shown, True, record_id, _token_count(record), located))
-    return checks
+    return [validate_file(path, task.root, task.display_root) for path in task.files]

@@ -10,7 +10,7 @@ never rewritten, so a contributor's corrections always survive.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -156,11 +156,21 @@ def corpus_annotators(root: Path) -> Annotators:
     return _cached_annotators(records_dir, settings, stamp)
 
 
+def iter_readable_records(records_dir: Path) -> Iterator[dict[str, Any]]:
+    """The records of ``records_dir`` in file name order, one at a time; unreadable files are validate's business.
+
+    A generator, so that a gazetteer built from a corpus of any size holds
+    the gold names it keeps, never the records.
+    """
+    for path in sorted(records_dir.glob("*.json")) if records_dir.is_dir() else ():
+        record, _ = read_record_file(path)
+        if record is not None:
+            yield record
+
+
 @lru_cache(maxsize=4)
 def _cached_annotators(records_dir: Path, settings: AnnotateSettings, stamp: tuple[tuple[str, int], ...]) -> Annotators:
-    files = sorted(records_dir.glob("*.json")) if records_dir.is_dir() else []
-    records = [record for record, _ in map(read_record_file, files) if record is not None]
-    return Annotators.for_corpus(records, settings)
+    return Annotators.for_corpus(iter_readable_records(records_dir), settings)
 
 
 @lru_cache(maxsize=2)

@@ -1,8 +1,10 @@
 """Validation: schema errors plus semantic checks, every problem at once, as values.
 
-``validate_record`` checks one parsed record; ``validate_files`` reads files
-and adds the checks across records (unique document ids) and against the raw
-captures.
+``validate_record`` checks one parsed record; ``validate_file`` reads one
+file and checks its record, also against its raw capture and its file name;
+``validate_files`` (and the pipeline's batches, which may run in other
+processes) add each file's outcome to a ``Report``, which checks across files
+that document ids are unique.
 """
 
 from __future__ import annotations
@@ -52,6 +54,43 @@ def _tolerant(run: Callable[[], list[Problem]]) -> list[Problem]:
         return []
 
 
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file's problems (located), its record id if it could be read as a record, and its tokens."""
+
+    shown: str
+    is_record: bool
+    record_id: str | None
+    tokens: int
+    problems: tuple[Problem, ...]
+
+
+def token_count(record: dict[str, Any]) -> int:
+    """Tokens of a record that may be malformed (0 where there is no token list to count)."""
+    layers = record.get("layers")
+    tokens = layers.get("tokens") if isinstance(layers, dict) else None
+    starts = tokens.get("starts") if isinstance(tokens, dict) else None
+    return len(starts) if isinstance(starts, list) else 0
+
+
+def validate_file(path: Path, root: Path, display_root: Path | None = None) -> FileCheck:
+    """Every problem of one record file, located by its path relative to ``display_root`` (default ``root``).
+
+    Everything but the uniqueness of document ids, which needs the other
+    files: ``Report.add`` checks that.
+    """
+    try:
+        shown = path.resolve().relative_to((display_root or root).resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    record, problems = read_record_file(path)
+    if record is None:
+        return FileCheck(shown, False, None, 0, tuple(p.located(shown, None) for p in problems))
+    record_id = record.get("id") if isinstance(record.get("id"), str) else None
+    found = [*validate_record(record, root), *iter_filename_problems(record, path)]
+    return FileCheck(shown, True, record_id, token_count(record), tuple(p.located(shown, record_id) for p in found))
+
+
 @dataclass(slots=True)
 class Report:
     """Problems found in a set of files, and how many files and records were read."""
@@ -59,6 +98,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     records: int = 0
+    # Document id -> the first file that holds it: what ``add`` checks later files against.
+    _first_file_of_id: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def unusable(self) -> bool:
@@ -69,37 +110,29 @@ class Report:
     def exit_code(self) -> int:
         return 2 if self.unusable else 1 if self.problems else 0
 
+    def add(self, check: FileCheck) -> None:
+        """Count one checked file and its problems, then ``id.duplicate-document`` if an earlier file has its id."""
+        self.files += 1
+        self.records += check.is_record
+        self.problems += check.problems
+        if check.record_id is None:
+            return
+        if check.record_id in self._first_file_of_id:
+            duplicate = Problem(
+                "id.duplicate-document",
+                f"id {check.record_id!r} is also the id of {self._first_file_of_id[check.record_id]}",
+                pointer("id"),
+            )
+            self.problems.append(duplicate.located(check.shown, check.record_id))
+        self._first_file_of_id.setdefault(check.record_id, check.shown)
+
 
 def validate_files(paths: Iterable[Path], root: Path, display_root: Path | None = None) -> Report:
     """Validate record files; problems carry the file (relative to ``display_root``) and record id."""
     report = Report()
-    first_file_of_id: dict[str, str] = {}
     for path in paths:
-        report.files += 1
-        try:
-            shown = path.resolve().relative_to((display_root or root).resolve()).as_posix()
-        except ValueError:
-            shown = str(path)
-        record, problems = read_record_file(path)
-        if record is None:
-            report.problems += [p.located(shown, None) for p in problems]
-            continue
-        report.records += 1
-        record_id = record.get("id") if isinstance(record.get("id"), str) else None
-        problems = validate_record(record, root)
-        problems += iter_filename_problems(record, path)
-        if record_id is not None:
-            if record_id in first_file_of_id:
-                problems.append(
-                    Problem(
-                        "id.duplicate-document",
-                        f"id {record_id!r} is also the id of {first_file_of_id[record_id]}",
-                        pointer("id"),
-                    )
-                )
-            first_file_of_id.setdefault(record_id, shown)
-        report.problems += [p.located(shown, record_id) for p in problems]
+        report.add(validate_file(path, root, display_root))
     return report
 
 
-__all__ = ["Problem", "Report", "validate_files", "validate_record"]
+__all__ = ["FileCheck", "Problem", "Report", "token_count", "validate_file", "validate_files", "validate_record"]
