@@ -5,8 +5,9 @@ Each split's documents, in id order, are cut into shards of at most
 canonical record JSON (a document larger than that gets a shard of its own).
 The plan depends only on the ids and sizes of the records, never on how many
 workers write the shards, so every engine and every ``--jobs`` writes the same
-files. A shard task holds its shard's Arrow tables in memory while it writes,
-so the byte bound is also what bounds a worker's memory.
+files. The bounds keep files a size that readers and the Hub handle well; a
+worker's memory is bounded by one row group, not by the shard, since shards
+are streamed (``newscorpus.build.parquet``).
 """
 
 from __future__ import annotations
