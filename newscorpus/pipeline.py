@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.build.release import (
     ReleaseSummary,
     publish_release,
@@ -41,12 +42,13 @@ from newscorpus.tasks import (
     ValidateTask,
     convert_batch,
     index_records,
+    save_gold_names,
     validate_batch,
 )
 from newscorpus.validate import Problem, Report
-from newscorpus.validate.problems import pointer
 
 STAGING_PREFIX = ".records.staging-"
+GOLD_NAMES_FILE = "gold-names.pickle"  # in the staging folder, beside the staged records (never a .json)
 # Files per task: large enough to amortise a task's overhead, small enough that
 # every worker gets several tasks and the progress bar moves.
 MAX_BATCH = 64
@@ -127,20 +129,34 @@ def _staging_folder(layout: CorpusLayout) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) -> dict[str, Path]:
+@dataclass(frozen=True, slots=True)
+class PreviousRecords:
+    """What the index pass learnt from the existing records."""
+
+    by_raw_file: dict[str, Path]  # every record file naming a raw path: stale records are found with these
+    kept: set[str]  # raw paths whose record holds something convert keeps (so convert reads it again)
+    gold_names: Gazetteer  # the gold entity names of every record, for the automatic annotators
+
+
+def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) -> PreviousRecords:
     """Existing record files by the raw path they name, so that convert keeps their gold layers."""
     files = layout.record_files()
     tasks = [IndexTask(layout, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
-    previous: dict[str, Path] = {}
+    by_raw_file: dict[str, Path] = {}
+    keeps_of: dict[str, bool] = {}  # a later record naming the same raw path wins, as in by_raw_file
+    partial_gazetteers: list[Gazetteer] = []
     with progress.stage("read records", len(files)) as advance:
         for task, outcome in zip(tasks, engine.map(index_records, tasks), strict=True):
-            for path, raw_file in zip(task.record_files, outcome.raw_files, strict=False):
+            for path, raw_file, keeps in zip(task.record_files, outcome.raw_files, outcome.keeps, strict=False):
                 if raw_file is not None:
-                    previous[raw_file] = path
+                    by_raw_file[raw_file] = path
+                    keeps_of[raw_file] = keeps
             if outcome.failed is not None:
                 raise outcome.failed.error()
+            partial_gazetteers.append(outcome.gold_names)
             advance(len(task.record_files))
-    return previous
+    kept = {raw_file for raw_file, keeps in keeps_of.items() if keeps}
+    return PreviousRecords(by_raw_file, kept, Gazetteer.union(partial_gazetteers))
 
 
 def _convert(
@@ -149,13 +165,19 @@ def _convert(
     """Convert every raw capture (and validate the records when asked), staging the changed records."""
     raw_files = [layout.relative(path) for path in layout.raw_files()]
     previous = _previous_records(layout, engine, progress)
+    gold_names = staging / GOLD_NAMES_FILE
+    save_gold_names(previous.gold_names, gold_names)
     tasks = [
         ConvertTask(
             layout,
             tuple(raw_files[start:end]),
-            tuple(previous.get(raw_file) for raw_file in raw_files[start:end]),
+            tuple(
+                previous.by_raw_file[raw_file] if raw_file in previous.kept else None
+                for raw_file in raw_files[start:end]
+            ),
             staging,
             validate,
+            gold_names,
         )
         for start, end in batches(raw_files, engine.jobs)
     ]
@@ -173,7 +195,7 @@ def _convert(
                     )
                 raw_file_of_id[document.document_id] = document.raw_file
                 converted.add(document)
-                old_path = previous.get(document.raw_file)
+                old_path = previous.by_raw_file.get(document.raw_file)
                 if old_path is not None and old_path != layout.record_path(document.document_id):
                     converted.stale.append(old_path)
             if outcome.failed is not None:
@@ -276,24 +298,11 @@ def validate_corpus(
     tasks = [ValidateTask(root, display_root, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
     report = Report()
     tokens = 0
-    first_file_of_id: dict[str, str] = {}
     with progress.stage("validate", len(files)) as advance:
         for checks in engine.map(validate_batch, tasks):
             for check in checks:
-                report.files += 1
-                report.records += check.is_record
+                report.add(check)
                 tokens += check.tokens
-                report.problems += check.problems
-                if check.record_id is None:
-                    continue
-                if check.record_id in first_file_of_id:
-                    duplicate = Problem(
-                        "id.duplicate-document",
-                        f"id {check.record_id!r} is also the id of {first_file_of_id[check.record_id]}",
-                        pointer("id"),
-                    )
-                    report.problems.append(duplicate.located(check.shown, check.record_id))
-                first_file_of_id.setdefault(check.record_id, check.shown)
             advance(len(checks))
     return report, tokens
 

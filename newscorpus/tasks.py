@@ -10,11 +10,17 @@ pipeline must report the first bad file in file order, not the first to fail.
 from __future__ import annotations
 
 import os
+import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newscorpus.annotate.gazetteer import Gazetteer
+from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
+from newscorpus.convert.record import keeps_anything
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 from newscorpus.record_io import dumps_record
@@ -61,23 +67,41 @@ class IndexTask:
 
 @dataclass(frozen=True, slots=True)
 class IndexOutcome:
-    """The raw path each record file names (None if it names none), up to the first unreadable file."""
+    """Per record file, up to the first unreadable one: the raw path it names (None if none) and
+    whether convert keeps anything of it; and the gold entity names of the batch's records."""
 
     raw_files: list[str | None]
+    keeps: list[bool]
+    gold_names: Gazetteer
     failed: FailedInput | None = None
 
 
 def index_records(task: IndexTask) -> IndexOutcome:
-    """Read record files for the raw path they name, so that convert finds their gold layers."""
+    """Read each record file once: the raw path it names, whether convert needs it, its gold names.
+
+    Convert then reads again only the records it keeps something of, and
+    the gazetteer of gold names is built here, batch by batch, instead of
+    by every worker from the whole corpus.
+    """
     raw_files: list[str | None] = []
-    for path in task.record_files:
-        record, failed = _read_record(path, task.layout)
-        if record is None:
-            return IndexOutcome(raw_files, failed)
-        raw = record.get("raw")
-        raw_path = raw.get("path") if isinstance(raw, dict) else None
-        raw_files.append(raw_path if isinstance(raw_path, str) else None)
-    return IndexOutcome(raw_files)
+    keeps: list[bool] = []
+    failures: list[FailedInput] = []
+
+    def readable_records() -> Iterator[dict[str, Any]]:
+        # A generator, so that the batch's gazetteer holds names, never the records.
+        for path in task.record_files:
+            record, failed = _read_record(path, task.layout)
+            if record is None:
+                failures.append(failed)
+                return
+            raw = record.get("raw")
+            raw_path = raw.get("path") if isinstance(raw, dict) else None
+            raw_files.append(raw_path if isinstance(raw_path, str) else None)
+            keeps.append(keeps_anything(record))
+            yield record
+
+    gold_names = Gazetteer.from_records(readable_records())
+    return IndexOutcome(raw_files, keeps, gold_names, failures[0] if failures else None)
 
 
 # Convert: raw captures to records, staged when they differ from corpus/records/.
@@ -89,9 +113,10 @@ class ConvertTask:
 
     layout: CorpusLayout
     raw_files: tuple[str, ...]
-    previous_records: tuple[Path | None, ...]
+    previous_records: tuple[Path | None, ...]  # only records convert keeps something of
     staging: Path
     validate: bool
+    gold_names: Path  # a pickled Gazetteer of the corpus's gold entity names (``save_gold_names``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +147,27 @@ def _stage(path: Path, text: str) -> None:
         os.fsync(handle.fileno())  # the file is renamed into corpus/records/ later, as it is
 
 
+def save_gold_names(gold_names: Gazetteer, path: Path) -> None:
+    """Write the gazetteer of gold names once, for every convert task to load (it may be large for a task)."""
+    with path.open("wb") as handle:
+        pickle.dump(gold_names, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@lru_cache(maxsize=2)
+def _annotators(gold_names: Path, written_ns: int, root: Path) -> Annotators:
+    """The annotators of one convert run, built once per process (each run writes its own gold names file)."""
+    with gold_names.open("rb") as handle:
+        names = pickle.load(handle)  # written by save_gold_names in this run's staging folder
+    return Annotators.with_gold_names(names, settings_from_environment(root))
+
+
 def convert_batch(task: ConvertTask) -> ConvertOutcome:
     """Convert each raw file (keeping gold layers of its previous record); stage changed records."""
     layout = task.layout
+
+    def make_annotators() -> Annotators:
+        return _annotators(task.gold_names, task.gold_names.stat().st_mtime_ns, layout.root)
+
     documents: list[ConvertedDocument] = []
     for raw_file, previous_path in zip(task.raw_files, task.previous_records, strict=True):
         previous = None
@@ -133,7 +176,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
             if failed is not None:
                 return ConvertOutcome(documents, failed)
         try:
-            record = convert_raw_file(layout.root / raw_file, raw_file, previous)
+            record = convert_raw_file(layout.root / raw_file, raw_file, previous, make_annotators=make_annotators)
         except UnusableInputError as error:
             return ConvertOutcome(documents, FailedInput.of(error))
         text = dumps_record(record)

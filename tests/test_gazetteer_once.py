@@ -51,7 +51,7 @@ def corpus_needing_annotation(tmp_path: Path) -> tuple[Path, list[str]]:
     return tmp_path, removed
 
 
-def test_gazetteer_is_built_once_for_every_record_and_batch_of_a_process(corpus_needing_annotation, monkeypatch):
+def test_each_record_feeds_the_gazetteer_once_in_the_index_pass(corpus_needing_annotation, monkeypatch):
     root, annotated_raw_files = corpus_needing_annotation
     records_dir = root / "corpus" / "records"
     kept = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(records_dir.glob("*.json"))]
@@ -78,7 +78,9 @@ def test_gazetteer_is_built_once_for_every_record_and_batch_of_a_process(corpus_
         engine.close()
 
     assert written == len(annotated_raw_files) == 3
-    assert builds == [{record["id"] for record in kept}]
+    # One part per index batch (one file each here), never one per convert batch; each record in exactly one part.
+    assert sorted(len(part) for part in builds) == [1] * len(kept)
+    assert set().union(*builds) == {record["id"] for record in kept}
     layout = CorpusLayout(root)
     for text in expected:
         assert layout.record_path(json.loads(text)["id"]).read_text(encoding="utf-8") == text

@@ -5,6 +5,17 @@
 ``newscorpus evaluate``.
 """
 
-from newscorpus.annotate.runner import AnnotateSettings, Annotators, corpus_annotators
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["AnnotateSettings", "Annotators", "corpus_annotators"]
+
+
+def __getattr__(name: str) -> Any:
+    """The runner's names, imported on first use: it loads spaCy, which `annotate --help` must not wait for."""
+    if name in __all__:
+        from newscorpus.annotate import runner
+
+        return getattr(runner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

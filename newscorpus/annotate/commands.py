@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,7 +55,6 @@ def annotate(
     Exit code 0: written; 2: an input could not be used.
     """
     from newscorpus.annotate.runner import AnnotateSettings, Annotators, settings_from_environment
-    from newscorpus.evaluate.inputs import read_records
     from newscorpus.record_io import write_record
 
     layout = CorpusLayout(root)
@@ -61,23 +63,53 @@ def annotate(
             raise UnusableInputError("annotate.output", str(out), "this is the corpus's records folder")
         records: dict[str, dict] = {}
         for path in paths or (layout.records_dir,):
-            records.update(read_records(path))
-        corpus = read_records(layout.records_dir) if layout.records_dir.is_dir() else {}
+            records.update(_read_records(path))
         settings = AnnotateSettings(
             gazetteer_files=(*settings_from_environment(root).gazetteer_files, *gazetteers),
             spacy_pipeline=spacy_pipeline or None,
         )
-        annotators = Annotators.for_corpus([*corpus.values(), *records.values()], settings)
-        annotated = [annotators.annotate_record(record, keep_gold=False) for record in records.values()]
+        corpus = _corpus_records(layout.records_dir) if layout.records_dir.is_dir() else iter(())
+        annotators = Annotators.for_corpus(chain(corpus, records.values()), settings)
     except UnusableInputError as error:
         exit_unusable(error)
-    for record in annotated:
-        write_record(out / f"{record['id']}.json", record)
-    counts = {
-        layer: sum(len(record["layers"][layer]["items"]) for record in annotated)
-        for layer in ("entities", "coreference", "quotations", "timex")
-    }
+    counts = dict.fromkeys(("entities", "coreference", "quotations", "timex"), 0)
+    for record in records.values():  # one annotated record at a time: written, counted, dropped
+        annotated = annotators.annotate_record(record, keep_gold=False)
+        write_record(out / f"{annotated['id']}.json", annotated)
+        for layer in counts:
+            counts[layer] += len(annotated["layers"][layer]["items"])
     click.echo(
-        f"annotated {len(annotated)} record(s) into {out}: {counts['entities']} entities, "
+        f"annotated {len(records)} record(s) into {out}: {counts['entities']} entities, "
         f"{counts['coreference']} coreference clusters, {counts['quotations']} quotations, {counts['timex']} timex"
     )
+
+
+def _read_records(path: Path) -> dict[str, dict[str, Any]]:
+    # Imported here: reading a release loads pyarrow, which `annotate --help` must not wait for.
+    from newscorpus.evaluate.inputs import read_records
+
+    return read_records(path)
+
+
+def _corpus_records(records_dir: Path) -> Iterator[dict[str, Any]]:
+    """The corpus's records one at a time, checked as ``read_records`` checks a folder, for the gazetteer.
+
+    A generator, so that the gazetteer of a corpus of any size holds the gold
+    names it keeps, never the records.
+    """
+    seen: set[str] = set()
+    for file in sorted(records_dir.rglob("*.json")):
+        for document_id, record in _read_records(file).items():
+            if document_id in seen:
+                raise UnusableInputError(
+                    "id.duplicate-document", str(file), f"document id {document_id!r} appears twice"
+                )
+            seen.add(document_id)
+            yield record
+    if not seen:
+        raise UnusableInputError(
+            "records.none",
+            str(records_dir),
+            "no records here",
+            "pass record files, folders of records, or a release folder",
+        )

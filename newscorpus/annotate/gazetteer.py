@@ -70,6 +70,30 @@ class Gazetteer:
                 attested.setdefault(name, {})[label] = attested.get(name, {}).get(label, frozenset()) | ids
         return Gazetteer(listed={**self.listed, **other.listed}, attested=attested)
 
+    @classmethod
+    def union(cls, parts: Iterable[Gazetteer]) -> Gazetteer:
+        """Every part's names, as merging them pairwise gives, without copying the whole for each part.
+
+        Attestations are unions, so the content does not depend on the order
+        of ``parts`` (file entries of later parts win, as in ``merged``);
+        names are kept in the order they first appear, as ``from_records``
+        keeps them, so the union of per-batch gazetteers in file order equals
+        the gazetteer of every record at once.
+        """
+        listed: dict[str, str] = {}
+        attested: dict[str, dict[str, set[str]]] = {}
+        for part in parts:
+            listed.update(part.listed)
+            for name, by_label in part.attested.items():
+                for label, ids in by_label.items():
+                    attested.setdefault(name, {}).setdefault(label, set()).update(ids)
+        return cls(
+            listed=listed,
+            attested={
+                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
+            },
+        )
+
     def names(self) -> set[str]:
         """Every name the gazetteer knows, whichever document it is for."""
         return set(self.listed) | set(self.attested)

@@ -52,9 +52,12 @@ class Annotators:
     @classmethod
     def for_corpus(cls, records: Iterable[dict[str, Any]], settings: AnnotateSettings) -> Annotators:
         """Annotators whose gazetteer holds the shipped names, the given files and the records' gold entities."""
-        gazetteer = Gazetteer.from_records(records).merged(
-            Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files])
-        )
+        return cls.with_gold_names(Gazetteer.from_records(records), settings)
+
+    @classmethod
+    def with_gold_names(cls, gold_names: Gazetteer, settings: AnnotateSettings) -> Annotators:
+        """Annotators whose gazetteer holds ``gold_names`` (from records), the shipped names and the files."""
+        gazetteer = gold_names.merged(Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files]))
         return cls(gazetteer, settings.spacy_pipeline)
 
     def annotate_record(self, record: dict[str, Any], *, keep_gold: bool = True) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from newscorpus.schema import schema_version
 
 HEADLINE_SLUG_WORDS = 8
 SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")
+RECORD_LAYERS = ("paragraphs", "sentences", "tokens", *SPAN_LAYERS)  # every layer _assemble makes
 
 
 def _slug(text: str, max_words: int) -> str:
@@ -110,6 +112,42 @@ def build_record(
     return _assemble(capture, previous, lambda: annotators or shipped_annotators())
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What convert carries over from a previous record into the new one."""
+
+    layers: dict[str, Any]  # gold layers, by name
+    publication_date: dict[str, Any] | None  # the gold publication date, if any
+    topics: list[Any]
+    url: Any
+
+    def __bool__(self) -> bool:
+        return bool(self.layers or self.publication_date is not None or self.topics or self.url is not None)
+
+
+def kept_from(previous: dict[str, Any] | None) -> Kept:
+    """What ``_assemble`` keeps of ``previous``: the one rule, so that ``keeps_anything`` cannot disagree."""
+    if not previous:
+        return Kept({}, None, [], None)
+    previous_layers = previous.get("layers") or {}
+    layers = {name: layer for name, layer in previous_layers.items() if name in RECORD_LAYERS and is_gold(layer)}
+    previous_metadata = previous.get("metadata") or {}
+    date = previous_metadata["publication_date"] if is_gold(previous_metadata.get("publication_date")) else None
+    return Kept(layers, date, previous_metadata.get("topics") or [], previous.get("source", {}).get("url"))
+
+
+def keeps_anything(previous: dict[str, Any] | None) -> bool:
+    """Whether converting with ``previous`` differs from converting without it.
+
+    The index pass reads every record anyway; when this is false, convert
+    need not read the record a second time.
+    """
+    try:
+        return bool(kept_from(previous))
+    except (AttributeError, TypeError):
+        return True  # malformed: convert reads it again and fails on it as it did before this check existed
+
+
 def _assemble(
     capture: RawCapture, previous: dict[str, Any] | None, make_annotators: Callable[[], Annotators]
 ) -> dict[str, Any]:
@@ -127,19 +165,17 @@ def _assemble(
         "publication_date": {"value": None, "evidence": "not established", "provenance": None},
         "topics": [],
     }
-    if previous:
-        previous_layers = previous.get("layers") or {}
-        layers.update({name: layer for name, layer in previous_layers.items() if name in layers and is_gold(layer)})
-        previous_metadata = previous.get("metadata") or {}
-        if is_gold(previous_metadata.get("publication_date")):
-            metadata["publication_date"] = previous_metadata["publication_date"]
-        metadata["topics"] = previous_metadata.get("topics") or []
+    kept = kept_from(previous)
+    layers.update(kept.layers)
+    if kept.publication_date is not None:
+        metadata["publication_date"] = kept.publication_date
+    metadata["topics"] = kept.topics
     record = {
         "schema_version": schema_version(),
         "id": document_id(publisher_slug, headline, capture.sha256),
         "source": {
             "publisher": profile.publisher,
-            "url": (previous or {}).get("source", {}).get("url"),
+            "url": kept.url,
             "language": profile.language,
             "license": profile.license,
             "profile": profile.id,
@@ -162,14 +198,25 @@ def corpus_root_of(path: Path, relative_path: str) -> Path:
 
 
 def convert_raw_file(
-    path: Path, relative_path: str, previous: dict[str, Any] | None = None, annotators: Annotators | None = None
+    path: Path,
+    relative_path: str,
+    previous: dict[str, Any] | None = None,
+    annotators: Annotators | None = None,
+    *,
+    make_annotators: Callable[[], Annotators] | None = None,
 ) -> dict[str, Any]:
     """Read a raw file and convert it; see :func:`build_record`.
 
-    Without ``annotators``, those of the file's corpus are used: their
+    Without ``annotators``, those ``make_annotators`` returns (called only
+    when some layer needs annotating; the pipeline passes annotators built
+    once per process) or else those of the file's corpus are used: their
     gazetteer holds the gold entities of its records (never those of the
     record being converted), the gazetteer files in corpus/gazetteers/ and
     the spaCy pipeline named by $NEWSCORPUS_SPACY_PIPELINE, if any.
     """
     capture = read_raw(path, relative_path)
-    return _assemble(capture, previous, lambda: annotators or corpus_annotators(corpus_root_of(path, relative_path)))
+    if annotators is not None:
+        return _assemble(capture, previous, lambda: annotators)
+    return _assemble(
+        capture, previous, make_annotators or (lambda: corpus_annotators(corpus_root_of(path, relative_path)))
+    )

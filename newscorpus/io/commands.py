@@ -16,13 +16,16 @@ import click
 
 from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.errors import UnusableInputError
-from newscorpus.io.conll2003 import CONFIGS, DEFAULT_CONFIG
-from newscorpus.io.export import FORMATS as EXPORT_FORMATS
-from newscorpus.io.export import export_records, record_files
-from newscorpus.io.importing import FORMATS as IMPORT_FORMATS
-from newscorpus.io.importing import plan_import, read_documents, write_plans
 from newscorpus.layout import CorpusLayout
 from newscorpus.provenance import gold
+
+# The choices of the options, written out here because the modules that define
+# them import datasets and spaCy, which `--help` must not wait for; a test checks
+# that they equal newscorpus.io.export.FORMATS, io.importing.FORMATS and io.conll2003.CONFIGS.
+EXPORT_FORMATS = ("conll2003", "conllu", "docbin", "brat", "jsonl", "labelstudio")
+IMPORT_FORMATS = ("brat", "labelstudio")
+CONLL2003_CONFIGS = ("ner", "ner_conll2003")
+DEFAULT_CONLL2003_CONFIG = "ner"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -41,10 +44,10 @@ def _iso_date(_context: click.Context, _parameter: click.Parameter, value: str) 
 @click.option("--format", "output_format", type=click.Choice(EXPORT_FORMATS), required=True, help="Format to write.")
 @click.option(
     "--config",
-    type=click.Choice(sorted(CONFIGS)),
+    type=click.Choice(CONLL2003_CONFIGS),
     default=None,
     help=f"Tag set of --format conll2003: ner (OntoNotes 5) or ner_conll2003 (PER/ORG/LOC/MISC). "
-    f"Default: {DEFAULT_CONFIG}.",
+    f"Default: {DEFAULT_CONLL2003_CONFIG}.",
 )
 @click.argument("out", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -55,6 +58,8 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     (tasks to annotate), and a folder for brat. Records must be valid; OUT is
     replaced only when all were written. docs/formats.md describes each format.
     """
+    from newscorpus.io.export import export_records, record_files  # loads datasets and spaCy: only to run
+
     if config is not None and output_format != "conll2003":
         raise click.UsageError("--config applies to --format conll2003 only")
     layout = CorpusLayout(root)
@@ -86,6 +91,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
     the import changes become gold with --annotator and --date; nothing is
     written unless every document imports into a valid record.
     """
+    from newscorpus.io.importing import plan_import, read_documents, write_plans  # heavy: only to run
     from newscorpus.pipeline import corpus_lock
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text

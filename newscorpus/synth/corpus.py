@@ -16,8 +16,6 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from newscorpus.convert.decode import RawCapture
-from newscorpus.convert.record import build_record
 from newscorpus.layout import CorpusLayout
 from newscorpus.record_io import dumps_record
 from newscorpus.synth.article import ArticleWriter, write_article
@@ -56,6 +54,10 @@ def synthetic_article(seed: int, index: int) -> ArticleWriter:
 
 def synthetic_record(seed: int, index: int, gold: bool = True) -> tuple[str, dict[str, Any]]:
     """Article ``index`` of ``seed``: its raw text and its record (with gold-like layers when ``gold``)."""
+    # Imported here, not at the top: convert loads spaCy, and `newscorpus synth --help` should not wait for it.
+    from newscorpus.convert.decode import RawCapture
+    from newscorpus.convert.record import build_record
+
     article = synthetic_article(seed, index)
     raw = article.text + "\n"
     capture = RawCapture(raw_path(index), raw, hashlib.sha256(raw.encode("utf-8")).hexdigest())
