@@ -192,7 +192,7 @@ def stage_write_ours(root: Path, limit: int) -> dict:
     records = _sample(root, limit)
     out = Path(tempfile.mkdtemp()) / "documents.parquet"
     started = time.perf_counter()
-    writer = ParquetShardWriter(out, DOCUMENTS.features())
+    writer = ParquetShardWriter(out, DOCUMENTS.features(), DOCUMENTS.rows_per_group)
     for record in records:
         writer.add(DOCUMENTS.rows(record))
     writer.close()

@@ -11,6 +11,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from newscorpus.build.parquet import ROW_GROUP_SIZE, open_parquet_writer
+from newscorpus.build.parquet import open_parquet_writer
 from newscorpus.build.release import write_release_files
 from newscorpus.build.rows import encode_value
 from newscorpus.build.shards import ShardLimits, plan_shards
@@ -30,7 +31,7 @@ from newscorpus.pipeline import STAGING_PREFIX, build_corpus, check_corpus
 from newscorpus.synth import synthetic_record, write_synthetic_corpus
 from newscorpus.synth.commands import synth
 from newscorpus.validate import validate_record
-from newscorpus.views import VIEWS
+from newscorpus.views import SMALL_ROWS_PER_GROUP, VIEWS
 
 SEED = 5
 DOCUMENTS = 10
@@ -148,23 +149,31 @@ def test_a_document_larger_than_the_byte_bound_gets_a_shard_of_its_own():
 # Streaming Parquet
 
 
-def test_a_streamed_shard_is_byte_identical_to_writing_all_its_rows_at_once(sample_records, tmp_path):
+def test_a_streamed_shard_is_byte_identical_to_writing_all_its_rows_at_once(sample_records, tmp_path, monkeypatch):
+    import newscorpus.build.release as release_module
+
     records = sample_records[:30]
+    ner = replace(next(view for view in VIEWS if view.name == "ner"), rows_per_group=300)  # several groups
+    monkeypatch.setattr(release_module, "VIEWS", tuple(ner if view.name == "ner" else view for view in VIEWS))
     out = tmp_path / "release"
     out.mkdir()
-    limits = ShardLimits(documents=1_000, record_bytes=2**40)  # one shard per split
-    write_release_files(records, out, limits=limits)
-    ner = next(view for view in VIEWS if view.name == "ner")
+    write_release_files(records, out, limits=ShardLimits(documents=1_000, record_bytes=2**40))  # one shard per split
     features = ner.features()
     train = sorted((r for r in records if split_of(r["id"]) == "train"), key=lambda r: r["id"])
     rows = [encode_value(row, features) for record in train for row in ner.rows(record)]
-    assert len(rows) > 1_000  # more than one row group
+    assert len(rows) > 3 * 300 and len(rows) % 300  # several full groups and a last partial one
     reference = tmp_path / "reference.parquet"
     with open_parquet_writer(reference, features.arrow_schema) as writer:  # every row at once
-        writer.write_table(pa.Table.from_pylist(rows, schema=features.arrow_schema), row_group_size=ROW_GROUP_SIZE)
+        writer.write_table(pa.Table.from_pylist(rows, schema=features.arrow_schema), row_group_size=300)
     written = out / "ner" / "train-00000-of-00001.parquet"
-    assert pq.ParquetFile(written).metadata.num_row_groups > 1
+    assert pq.ParquetFile(written).metadata.num_row_groups == -(-len(rows) // 300)
     assert written.read_bytes() == reference.read_bytes()
+
+
+def test_sentence_configs_get_large_row_groups_and_documents_small_ones():
+    by_name = {view.name: view.rows_per_group for view in VIEWS}
+    assert by_name["documents"] == by_name["coref"] == 1_000
+    assert by_name["ner"] == by_name["ner_conll2003"] == by_name["quotes"] == SMALL_ROWS_PER_GROUP > 1_000
 
 
 # Parallel builds

@@ -3,7 +3,8 @@
 Rows are turned into Arrow a batch at a time and written one row group at a
 time (``ParquetShardWriter``), so a shard task holds at most one row group of a
 config in memory, however large its shard. Row groups are cut by row count
-alone (``ROW_GROUP_SIZE``), so the bytes do not depend on how the rows arrived.
+alone (each view sets its ``rows_per_group``), so the bytes do not depend on
+how the rows arrived.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from datasets import Features
 
 from newscorpus.build.rows import row_encoder
 
-ROW_GROUP_SIZE = 1_000
 COMPRESSION = "zstd"
 COMPRESSION_LEVEL = 9
 # Python rows held before they become an Arrow batch: a few MB for the largest rows (whole documents).
@@ -57,8 +57,9 @@ class ParquetShardWriter:
     ``datasets`` reads the features from.
     """
 
-    def __init__(self, path: Path, features: Features) -> None:
+    def __init__(self, path: Path, features: Features, rows_per_group: int) -> None:
         self._path = path
+        self._rows_per_group = rows_per_group
         self._encode = row_encoder(features)
         self._schema = features.arrow_schema
         self._pending: list[dict[str, Any]] = []
@@ -72,9 +73,9 @@ class ParquetShardWriter:
         for row in rows:
             self._pending.append(self._encode(row))
             # A batch never straddles two row groups, so each group is written whole, never sliced.
-            if len(self._pending) == BATCH_ROWS or self._group_rows + len(self._pending) == ROW_GROUP_SIZE:
+            if len(self._pending) == BATCH_ROWS or self._group_rows + len(self._pending) == self._rows_per_group:
                 self._flush_batch()
-                if self._group_rows == ROW_GROUP_SIZE:
+                if self._group_rows == self._rows_per_group:
                     self._write_group()
 
     def _flush_batch(self) -> None:
@@ -90,7 +91,7 @@ class ParquetShardWriter:
         if self._writer is None:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             self._writer = open_parquet_writer(self._path, self._schema)
-        self._writer.write_table(table, row_group_size=ROW_GROUP_SIZE)
+        self._writer.write_table(table, row_group_size=self._rows_per_group)
         self._rows += table.num_rows
         self._num_bytes += table.nbytes
         self._group, self._group_rows = [], 0

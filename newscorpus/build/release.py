@@ -86,7 +86,9 @@ def write_shard(task: ShardTask) -> ShardResult:
     """Write the shard's file of every config that has rows for its documents; one pass over the records."""
     features = _features()
     writers = {
-        view.name: ParquetShardWriter(_unnamed_path(task.out_dir, view.name, task.plan), features[view.name])
+        view.name: ParquetShardWriter(
+            _unnamed_path(task.out_dir, view.name, task.plan), features[view.name], view.rows_per_group
+        )
         for view in VIEWS
     }
     tally = CardTally()

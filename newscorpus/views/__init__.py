@@ -14,6 +14,7 @@ from typing import Any
 from datasets import Features
 
 Row = dict[str, Any]
+SMALL_ROWS_PER_GROUP = 20_000  # sentence-sized rows: about 20 MB of Arrow per group
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,10 @@ class View:
     description: str
     features: Callable[[], Features]
     rows: Callable[[dict[str, Any]], Iterator[Row]]
+    # Rows per Parquet row group. A writer holds one group in memory; a reader pays a small cost per
+    # group (each becomes an Arrow chunk), so rows as large as an article get small groups, and rows
+    # of a sentence or a quotation large ones.
+    rows_per_group: int = 1_000
 
 
 def _document_rows(record: dict[str, Any]) -> Iterator[Row]:
@@ -56,6 +61,7 @@ def _registered_views() -> tuple[View, ...]:
             "One row per sentence: tokens and IOB2 tags of OntoNotes 5 entity types.",
             ontonotes_features,
             ontonotes_rows,
+            rows_per_group=SMALL_ROWS_PER_GROUP,
         ),
         View(
             "ner_conll2003",
@@ -63,6 +69,7 @@ def _registered_views() -> tuple[View, ...]:
             "MISC), mapped from OntoNotes 5; numeric and temporal types are O.",
             conll2003_features,
             conll2003_rows,
+            rows_per_group=SMALL_ROWS_PER_GROUP,
         ),
         View(
             "quotes",
@@ -70,6 +77,7 @@ def _registered_views() -> tuple[View, ...]:
             "sentences the content sits in.",
             quotes_features,
             quotes_rows,
+            rows_per_group=SMALL_ROWS_PER_GROUP,
         ),
         View(
             "coref",
