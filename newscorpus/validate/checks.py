@@ -12,14 +12,40 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
 from newscorpus.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.problems import Problem, pointer
-from newscorpus.validate.spans import columns, iter_item_spans, layer_items
+from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 
-Check = Callable[[dict[str, Any], str], Iterator[Problem]]
+
+class Derived:
+    """What several checks derive from one record, computed on first use and then kept.
+
+    A value that trips over a malformed part raises again in each check that asks for
+    it, so that check is skipped just as when it derived the value itself.
+    """
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self._record = record
+
+    @cached_property
+    def tokens(self) -> tuple[list[int], list[int]] | None:
+        """The token layer's (starts, ends), or None when malformed."""
+        return columns(self._record, "tokens")
+
+    @cached_property
+    def token_boundaries(self) -> tuple[set[int], set[int]] | None:
+        """Token start and end offsets, or None when the token layer is empty or malformed (reported elsewhere)."""
+        data = self.tokens
+        if data is None or not data[0] or len(data[0]) != len(data[1]):
+            return None
+        return set(data[0]), set(data[1])
+
+
+Check = Callable[[dict[str, Any], str, Derived], Iterator[Problem]]
 
 _TIMEX_VALUE = re.compile(
     r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
@@ -27,9 +53,10 @@ _TIMEX_VALUE = re.compile(
     r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
     r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
 )
+_ODD_SPACE = re.compile(r"[\u00a0\t\u2000-\u200b\u202f\ufeff]")
 
 
-def _text_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _text_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -37,47 +64,49 @@ def _text_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
         return
     if not unicodedata.is_normalized("NFC", text):
         yield Problem("text.not-normalized", "text is not in NFC", pointer("text"))
-    for what, pattern in (
-        ("three or more line breaks", r"\n{3,}"),
-        ("trailing spaces", r" +\n| +$"),
-        ("a non-breaking or odd space", r"[\u00a0\t\u2000-\u200b\u202f\ufeff]"),
+    for what, offset in (
+        # str.find where it can: a regex tries a match at each line break or space of the text.
+        ("three or more line breaks", text.find("\n\n\n")),
+        ("trailing spaces", _first_trailing_spaces(text)),
+        ("a non-breaking or odd space", next((match.start() for match in _ODD_SPACE.finditer(text)), -1)),
     ):
-        match = re.search(pattern, text)
-        if match:
-            yield Problem("text.not-normalized", f"{what} at offset {match.start()}", pointer("text"))
+        if offset >= 0:
+            yield Problem("text.not-normalized", f"{what} at offset {offset}", pointer("text"))
 
 
-def _span_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _first_trailing_spaces(text: str) -> int:
+    """Where r" +\n| +$" first matches, or -1: the start of the first run of spaces ending a line or the text."""
+    last_space = text.find(" \n")
+    if last_space < 0 and text.endswith(" "):
+        last_space = len(text) - 1
+    return len(text[: last_space + 1].rstrip(" ")) if last_space >= 0 else -1
+
+
+def _span_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     length = len(text)
-    for span in iter_item_spans(record):
-        where = pointer(*span.path)
-        if span.end > length:
-            yield Problem("span.out-of-range", f"[{span.start}, {span.end}) ends past the text ({length})", where)
+    # The JSON pointer is built only for a problem: most spans have none.
+    for path, start, end, stored in iter_item_spans(record):
+        if end > length:
+            yield Problem("span.out-of-range", f"[{start}, {end}) ends past the text ({length})", pointer(*path))
             continue
-        if span.end <= span.start:
-            yield Problem("span.empty", f"[{span.start}, {span.end}) is empty or reversed", where)
+        if end <= start:
+            yield Problem("span.empty", f"[{start}, {end}) is empty or reversed", pointer(*path))
             continue
-        if span.text is not None and text[span.start : span.end] != span.text:
+        if stored is not None and text[start:end] != stored:
             yield Problem(
                 "span.text-mismatch",
-                f"stored {span.text!r} but text[{span.start}:{span.end}] is {text[span.start : span.end]!r}",
-                where + "/text",
+                f"stored {stored!r} but text[{start}:{end}] is {text[start:end]!r}",
+                pointer(*path) + "/text",
             )
-        for edge in (span.start, span.end):
+        for edge in (start, end):
             # A mark right after a line break starts a cluster of its own (UAX #29 breaks after LF).
             if 0 < edge < length and unicodedata.combining(text[edge]) and text[edge - 1] != "\n":
-                yield Problem("span.splits-character", f"offset {edge} is before a combining mark", where)
+                yield Problem("span.splits-character", f"offset {edge} is before a combining mark", pointer(*path))
 
 
-def _column_problems(record: dict[str, Any], text: str, layer: str) -> Iterator[Problem]:
-    data = columns(record, layer)
-    if data is None:
-        return
-    starts, ends = data
+def _column_problems(text: str, layer: str, starts: list[int], ends: list[int]) -> Iterator[Problem]:
+    """Spans of a columnar layer (as many starts as ends) out of range, empty, overlapping or with edge space."""
     where = pointer("layers", layer)
-    if len(starts) != len(ends):
-        yield Problem(f"{layer}.length-mismatch", f"{len(starts)} starts but {len(ends)} ends", where)
-        return
     previous_end = 0
     for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
         item = f"{where}/starts/{index}"
@@ -95,30 +124,22 @@ def _column_problems(record: dict[str, Any], text: str, layer: str) -> Iterator[
         previous_end = max(previous_end, end)
 
 
-def _first_uncovered(text: str, starts: list[int], ends: list[int]) -> int | None:
-    """Offset of the first non-whitespace character outside every span, or None."""
-    covered = bytearray(len(text))
-    for start, end in zip(starts, ends, strict=True):
-        start, end = max(0, start), min(end, len(text))
-        if start < end:
-            covered[start:end] = b"\x01" * (end - start)
-    return next((i for i, char in enumerate(text) if not covered[i] and not char.isspace()), None)
+def _length_mismatch(layer: str, starts: list[int], ends: list[int]) -> Problem:
+    return Problem(f"{layer}.length-mismatch", f"{len(starts)} starts but {len(ends)} ends", pointer("layers", layer))
 
 
-def _token_boundaries(record: dict[str, Any]) -> tuple[set[int], set[int]] | None:
-    """Token start and end offsets, or None when the token layer is empty or malformed (reported elsewhere)."""
-    data = columns(record, "tokens")
-    if data is None or not data[0] or len(data[0]) != len(data[1]):
-        return None
-    return set(data[0]), set(data[1])
-
-
-def _token_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
-    yield from _column_problems(record, text, "tokens")
-    data = columns(record, "tokens")
-    if data is None or len(data[0]) != len(data[1]):
+def _token_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
+    if derived.tokens is None:
         return
-    offset = _first_uncovered(text, *data)
+    starts, ends = derived.tokens
+    if len(starts) != len(ends):
+        yield _length_mismatch("tokens", starts, ends)
+        return
+    # in_order holds exactly when _column_problems would find nothing: the loop runs only for a bad layer.
+    ordered = in_order(text, starts, ends)
+    if not ordered:
+        yield from _column_problems(text, "tokens", starts, ends)
+    offset = first_uncovered(text, starts, ends, ordered)
     if offset is not None:
         yield Problem(
             "tokens.uncovered", f"{text[offset]!r} at offset {offset} is in no token", pointer("layers", "tokens")
@@ -133,7 +154,7 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _paragraph_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _paragraph_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     items = layer_items(record, "paragraphs")
     found = [(p.get("start"), p.get("end")) for p in items if isinstance(p, dict)]
     if text and found != _paragraph_bounds(text):
@@ -152,11 +173,17 @@ def _paragraph_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
             )
 
 
-def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
-    yield from _column_problems(record, text, "sentences")
+def _sentence_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     data = columns(record, "sentences")
-    if data is None or len(data[0]) != len(data[1]):
+    if data is None:
         return
+    starts, ends = data
+    if len(starts) != len(ends):
+        yield _length_mismatch("sentences", starts, ends)
+        return
+    ordered = in_order(text, starts, ends)
+    if not ordered:
+        yield from _column_problems(text, "sentences", starts, ends)
     where = pointer("layers", "sentences")
     paragraphs = _paragraph_bounds(text)
     paragraph_starts = [start for start, _ in paragraphs]
@@ -170,10 +197,10 @@ def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
                 f"sentence {index} [{start}, {end}) crosses a paragraph break",
                 f"{where}/starts/{index}",
             )
-    offset = _first_uncovered(text, *data)
+    offset = first_uncovered(text, starts, ends, ordered)
     if offset is not None:
         yield Problem("sentences.not-tiling", f"{text[offset]!r} at offset {offset} is in no sentence", where)
-    boundaries = _token_boundaries(record)
+    boundaries = derived.token_boundaries
     if boundaries is None:
         return
     token_starts, token_ends = boundaries
@@ -184,34 +211,42 @@ def _sentence_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
             )
 
 
-def _entity_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _entity_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     entities = [
         (i, e)
         for i, e in enumerate(layer_items(record, "entities"))
         if isinstance(e, dict) and isinstance(e.get("start"), int) and isinstance(e.get("end"), int)
     ]
-    boundaries = _token_boundaries(record)
+    boundaries = derived.token_boundaries
     seen: dict[tuple[int, int], int] = {}
     last_end, last_index = -1, -1
     for index, entity in sorted(entities, key=lambda pair: (pair[1]["start"], -pair[1]["end"])):
         span = (entity["start"], entity["end"])
-        where = pointer("layers", "entities", "items", index)
         if boundaries and (span[0] not in boundaries[0] or span[1] not in boundaries[1]):
             yield Problem(
                 "entity.token-boundary",
                 f"entity {entity.get('id')} [{span[0]}, {span[1]}) "
                 f"{text[span[0] : span[1]]!r} does not start and end on token boundaries",
-                where,
+                _entity_pointer(index),
             )
         if span in seen:
             yield Problem(
-                "entity.duplicate", f"entity {entity.get('id')} has the same span as item {seen[span]}", where
+                "entity.duplicate",
+                f"entity {entity.get('id')} has the same span as item {seen[span]}",
+                _entity_pointer(index),
             )
         elif span[0] < last_end:
-            yield Problem("entity.overlap", f"entity {entity.get('id')} overlaps item {last_index}", where)
+            yield Problem(
+                "entity.overlap", f"entity {entity.get('id')} overlaps item {last_index}", _entity_pointer(index)
+            )
         seen.setdefault(span, index)
         if span[1] > last_end:
             last_end, last_index = span[1], index
+
+
+def _entity_pointer(index: int) -> str:
+    # Built only for a problem: most entities have none.
+    return pointer("layers", "entities", "items", index)
 
 
 def _iter_ids(record: dict[str, Any]) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
@@ -227,7 +262,7 @@ def _iter_ids(record: dict[str, Any]) -> Iterator[tuple[str, tuple[str | int, ..
                         yield mention["id"], path, "mention"
 
 
-def _reference_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _reference_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     ids: dict[str, str] = {}
     for identifier, path, kind in _iter_ids(record):
         if identifier in ids:
@@ -270,7 +305,7 @@ def _reference_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
             )
 
 
-def _value_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _value_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     for index, timex in enumerate(layer_items(record, "timex")):
         value = timex.get("value") if isinstance(timex, dict) else None
         if isinstance(value, str) and not _TIMEX_VALUE.fullmatch(value):
@@ -309,7 +344,7 @@ def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int,
         yield ("metadata", "publication_date", "provenance"), published.get("provenance")
 
 
-def _provenance_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _provenance_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     layers = record.get("layers") if isinstance(record.get("layers"), dict) else {}
     for name, layer in layers.items():
         if not isinstance(layer, dict) or layer.get("provenance") is not None:
@@ -330,7 +365,7 @@ def _provenance_problems(record: dict[str, Any], text: str) -> Iterator[Problem]
         )
 
 
-def _offset_map_problems(record: dict[str, Any], text: str) -> Iterator[Problem]:
+def _offset_map_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     offset_map = record.get("offset_map")
     raw_length = (record.get("raw") or {}).get("length")
     if not isinstance(offset_map, dict) or not isinstance(raw_length, int):
@@ -377,9 +412,10 @@ def iter_semantic_problems(record: dict[str, Any], *, schema_valid: bool = True)
     text = record.get("text")
     if not isinstance(text, str):
         return
+    derived = Derived(record)
     for check in CHECKS:
         try:
-            problems = list(check(record, text))
+            problems = list(check(record, text, derived))
         except (TypeError, AttributeError, KeyError, IndexError, ValueError):
             if schema_valid:
                 raise
