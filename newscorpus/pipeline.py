@@ -48,7 +48,7 @@ from newscorpus.tasks import (
 from newscorpus.validate import Problem, Report
 
 STAGING_PREFIX = ".records.staging-"
-GOLD_NAMES_FILE = "gold-names.pickle"  # in the staging folder, beside the staged records (never a .json)
+GOLD_NAMES_FILE = "gold-names.gazetteer"  # JSON, in the staging folder beside the staged records (never *.json)
 # Files per task: large enough to amortise a task's overhead, small enough that
 # every worker gets several tasks and the progress bar moves.
 MAX_BATCH = 64

@@ -10,7 +10,6 @@ pipeline must report the first bad file in file order, not the first to fail.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,7 +115,7 @@ class ConvertTask:
     previous_records: tuple[Path | None, ...]  # only records convert keeps something of
     staging: Path
     validate: bool
-    gold_names: Path  # a pickled Gazetteer of the corpus's gold entity names (``save_gold_names``)
+    gold_names: Path  # the corpus's gold entity names as JSON (``save_gold_names``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +148,13 @@ def _stage(path: Path, text: str) -> None:
 
 def save_gold_names(gold_names: Gazetteer, path: Path) -> None:
     """Write the gazetteer of gold names once, for every convert task to load (it may be large for a task)."""
-    with path.open("wb") as handle:
-        pickle.dump(gold_names, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    path.write_text(gold_names.attested_json(), encoding="utf-8")
 
 
 @lru_cache(maxsize=2)
 def _annotators(gold_names: Path, written_ns: int, root: Path) -> Annotators:
     """The annotators of one convert run, built once per process (each run writes its own gold names file)."""
-    with gold_names.open("rb") as handle:
-        names = pickle.load(handle)  # written by save_gold_names in this run's staging folder
+    names = Gazetteer.from_attested_json(gold_names.read_text(encoding="utf-8"))  # from save_gold_names
     return Annotators.with_gold_names(names, settings_from_environment(root))
 
 

@@ -88,6 +88,8 @@ def test_union_of_batch_gazetteers_equals_the_gazetteer_of_all_records(seed_reco
     assert list(Gazetteer.union(parts).attested) == list(whole.attested)  # same name order, same matcher
     assert Gazetteer.union(reversed(parts)) == whole  # the content does not depend on the order
     assert whole.attested  # the check is not of two empty gazetteers
+    again = Gazetteer.from_attested_json(whole.attested_json())  # how the workers receive it
+    assert again == whole and list(again.attested) == list(whole.attested)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ starting with ``#`` are skipped.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -92,6 +93,23 @@ class Gazetteer:
             attested={
                 name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
             },
+        )
+
+    def attested_json(self) -> str:
+        """The gold names as JSON (name -> label -> sorted document ids), in name order; no file entries."""
+        return json.dumps(
+            {name: {label: sorted(ids) for label, ids in by_label.items()} for name, by_label in self.attested.items()},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_attested_json(cls, text: str) -> Gazetteer:
+        """The gazetteer ``attested_json`` wrote."""
+        attested = json.loads(text)
+        return cls(
+            attested={
+                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
+            }
         )
 
     def names(self) -> set[str]:
