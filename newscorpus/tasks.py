@@ -155,7 +155,7 @@ def save_gold_names(gold_names: Gazetteer, path: Path) -> None:
 def _annotators(gold_names: Path, written_ns: int, root: Path) -> Annotators:
     """The annotators of one convert run, built once per process (each run writes its own gold names file)."""
     names = Gazetteer.from_attested_json(gold_names.read_text(encoding="utf-8"))  # from save_gold_names
-    return Annotators.with_gold_names(names, settings_from_environment(root))
+    return Annotators.with_gold_names(names, settings_from_environment(root), CorpusLayout(root).records_dir)
 
 
 def convert_batch(task: ConvertTask) -> ConvertOutcome:

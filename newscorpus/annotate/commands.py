@@ -69,7 +69,9 @@ def annotate(
             spacy_pipeline=spacy_pipeline or None,
         )
         corpus = _corpus_records(layout.records_dir) if layout.records_dir.is_dir() else iter(())
-        annotators = Annotators.for_corpus(chain(corpus, records.values()), settings)
+        # A record given on the command line counts once, in the version given, even if the corpus holds it too.
+        others = (record for record in corpus if record["id"] not in records)
+        annotators = Annotators.for_corpus(chain(others, records.values()), settings)
     except UnusableInputError as error:
         exit_unusable(error)
     counts = dict.fromkeys(("entities", "coreference", "quotations", "timex"), 0)

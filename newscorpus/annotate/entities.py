@@ -12,7 +12,7 @@ Lukashenko" was found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
@@ -73,9 +73,14 @@ class EntityAnnotator:
             self.tool = f"{TOOL}+spacy:{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
             self.version = f"{__version__}+{meta.get('version', '0.0.0')}+spacy-{version('spacy')}"
 
-    def annotate(self, article: Article, timexes: Iterable[Timex]) -> list[Entity]:
-        """Entities of ``article``, flat and on token boundaries, in text order."""
-        known = self._gazetteer.labels_for(article.id)
+    def annotate(
+        self, article: Article, timexes: Iterable[Timex], own_names: Collection[tuple[str, str]] = frozenset()
+    ) -> list[Entity]:
+        """Entities of ``article``, flat and on token boundaries, in text order.
+
+        ``own_names`` are the article's own gold names (``own_gold_names``): the gazetteer does not count them.
+        """
+        known = self._gazetteer.labels_for(own_names)
         doc = article.spacy_doc(self._vocab)
         spans = [doc.char_span(t.start, t.end, label=_TIMEX_LABELS[t.type]) for t in timexes if not t.vague]
         doc.ents = filter_spans([s for s in spans if s is not None])

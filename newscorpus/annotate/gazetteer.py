@@ -1,9 +1,11 @@
 """Names the entity annotator looks up: the shipped list, gazetteer files, and the corpus's gold entities.
 
-Gold entities are remembered with the ids of the records they come from, so
-that the names offered for one article never include what only that
-article's own gold contains: pre-annotating or scoring an article must not
-read its answers (no leakage).
+Gold entities are remembered with the number of records that attest each name
+and label; annotating an article subtracts the votes of that article's own
+gold names (``own_gold_names``), so the names offered for it never include
+what only its own gold contains: pre-annotating or scoring an article must
+not read its answers (no leakage). Counts, not sets of document ids, keep the
+gazetteer's size bounded by the names, not by the corpus.
 
 A gazetteer file is UTF-8 text, one entry a line: an OntoNotes 5 label, a
 tab, the name as written (``GPE<TAB>Belarus``); blank lines and lines
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +35,10 @@ NAME_LABELS |= {"LANGUAGE"}
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    """Names with labels from files, and from gold records with the documents that attest them."""
+    """Names with labels from files, and from gold records with how many records attest each label."""
 
     listed: Mapping[str, str] = field(default_factory=dict)  # name -> label, files later in the list win
-    attested: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)  # name -> label -> doc ids
+    attested: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # name -> label -> records attesting
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> Gazetteer:
@@ -47,89 +49,77 @@ class Gazetteer:
 
     @classmethod
     def from_records(cls, records: Iterable[dict[str, Any]]) -> Gazetteer:
-        """Names of the gold entity layers of ``records`` (records without gold entities add nothing)."""
-        attested: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        """Names of the gold entity layers of ``records``, each counted once per record that attests it."""
+        attested: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for record in records:
-            layer = (record.get("layers") or {}).get("entities")
-            if not is_gold(layer) or not isinstance(record.get("id"), str) or not isinstance(layer.get("items"), list):
-                continue  # a malformed record is validate's business; it teaches the gazetteer nothing
-            for entity in layer["items"]:
-                text, label = (entity.get("text"), entity.get("label")) if isinstance(entity, dict) else (None, None)
-                if isinstance(text, str) and label in NAME_LABELS and any(char.isupper() for char in text):
-                    attested[text][label].add(record["id"])
-        return cls(
-            attested={
-                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
-            }
-        )
+            for name, label in own_gold_names(record):
+                attested[name][label] += 1
+        return cls(attested={name: dict(by_label) for name, by_label in attested.items()})
 
     def merged(self, other: Gazetteer) -> Gazetteer:
         """Both gazetteers; ``other``'s file entries win over this one's."""
-        attested: dict[str, dict[str, frozenset[str]]] = {name: dict(v) for name, v in self.attested.items()}
-        for name, by_label in other.attested.items():
-            for label, ids in by_label.items():
-                attested.setdefault(name, {})[label] = attested.get(name, {}).get(label, frozenset()) | ids
-        return Gazetteer(listed={**self.listed, **other.listed}, attested=attested)
+        return Gazetteer.union([self, other])
 
     @classmethod
     def union(cls, parts: Iterable[Gazetteer]) -> Gazetteer:
-        """Every part's names, as merging them pairwise gives, without copying the whole for each part.
+        """Every part's names, their counts added (parts must hold different records).
 
-        Attestations are unions, so the content does not depend on the order
-        of ``parts`` (file entries of later parts win, as in ``merged``);
-        names are kept in the order they first appear, as ``from_records``
-        keeps them, so the union of per-batch gazetteers in file order equals
-        the gazetteer of every record at once.
+        Sums do not depend on the order of ``parts`` (file entries of later
+        parts win); names are kept in the order they first appear, as
+        ``from_records`` keeps them, so the union of per-batch gazetteers in
+        file order equals the gazetteer of every record at once.
         """
         listed: dict[str, str] = {}
-        attested: dict[str, dict[str, set[str]]] = {}
+        attested: dict[str, dict[str, int]] = {}
         for part in parts:
             listed.update(part.listed)
             for name, by_label in part.attested.items():
-                for label, ids in by_label.items():
-                    attested.setdefault(name, {}).setdefault(label, set()).update(ids)
-        return cls(
-            listed=listed,
-            attested={
-                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
-            },
-        )
+                counts = attested.setdefault(name, {})
+                for label, count in by_label.items():
+                    counts[label] = counts.get(label, 0) + count
+        return cls(listed=listed, attested=attested)
 
     def attested_json(self) -> str:
-        """The gold names as JSON (name -> label -> sorted document ids), in name order; no file entries."""
-        return json.dumps(
-            {name: {label: sorted(ids) for label, ids in by_label.items()} for name, by_label in self.attested.items()},
-            ensure_ascii=False,
-        )
+        """The gold names as JSON (name -> label -> records attesting it), in name order; no file entries."""
+        return json.dumps(self.attested, ensure_ascii=False)
 
     @classmethod
     def from_attested_json(cls, text: str) -> Gazetteer:
         """The gazetteer ``attested_json`` wrote."""
-        attested = json.loads(text)
-        return cls(
-            attested={
-                name: {label: frozenset(ids) for label, ids in by_label.items()} for name, by_label in attested.items()
-            }
-        )
+        return cls(attested=json.loads(text))
 
     def names(self) -> set[str]:
         """Every name the gazetteer knows, whichever document it is for."""
         return set(self.listed) | set(self.attested)
 
-    def labels_for(self, document_id: str | None) -> dict[str, str]:
-        """Name -> label usable when annotating ``document_id``, without that document's own gold.
+    def labels_for(self, own_names: Collection[tuple[str, str]] = frozenset()) -> dict[str, str]:
+        """Name -> label usable when annotating an article whose own gold names are ``own_names``.
 
-        A name attested by gold records gets the label most of them give it
-        (ties: the label listed first in the schema); gold attestation wins
-        over file entries, since it was checked by people on this corpus.
+        The article's own gold votes are taken away (``own_gold_names`` of its
+        record). A name attested by gold records gets the label most of them
+        give it (ties: the label listed first in the schema); gold attestation
+        wins over file entries, since it was checked by people on this corpus.
         """
         labels = dict(self.listed)
         for name, by_label in self.attested.items():
-            votes = {label: len(ids - {document_id}) for label, ids in by_label.items()}
-            votes = {label: count for label, count in votes.items() if count}
+            votes = {label: count - ((name, label) in own_names) for label, count in by_label.items()}
+            votes = {label: count for label, count in votes.items() if count > 0}
             if votes:
                 labels[name] = min(votes, key=lambda label: (-votes[label], ENTITY_LABELS.index(label)))
         return labels
+
+
+def own_gold_names(record: dict[str, Any]) -> set[tuple[str, str]]:
+    """(name, label) of the record's gold entities worth remembering; none for a record without gold entities."""
+    layer = (record.get("layers") or {}).get("entities")
+    if not is_gold(layer) or not isinstance(record.get("id"), str) or not isinstance(layer.get("items"), list):
+        return set()  # a malformed record is validate's business; it teaches the gazetteer nothing
+    names = set()
+    for entity in layer["items"]:
+        text, label = (entity.get("text"), entity.get("label")) if isinstance(entity, dict) else (None, None)
+        if isinstance(text, str) and label in NAME_LABELS and any(char.isupper() for char in text):
+            names.add((text, label))
+    return names
 
 
 def read_gazetteer_file(path: Path) -> dict[str, str]:

@@ -21,7 +21,7 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.coref import CorefAnnotator, coreference_layer_items
 from newscorpus.annotate.cues import load_cues
 from newscorpus.annotate.entities import EntityAnnotator, entity_layer_items
-from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer
+from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer, own_gold_names
 from newscorpus.annotate.mentions import MentionFinder
 from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
 from newscorpus.annotate.timex import find_timexes, timex_layer_items
@@ -44,21 +44,45 @@ class AnnotateSettings:
 class Annotators:
     """The annotators, built once (gazetteer matcher, optional pipeline) and applied to many records."""
 
-    def __init__(self, gazetteer: Gazetteer, spacy_pipeline: str | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, spacy_pipeline: str | None = None, records_dir: Path | None = None
+    ) -> None:
         self.entities = EntityAnnotator(gazetteer, spacy_pipeline)
         self.quotes = QuoteAnnotator(load_cues())
         self.coref = CorefAnnotator()
+        self._records_dir = records_dir
 
     @classmethod
-    def for_corpus(cls, records: Iterable[dict[str, Any]], settings: AnnotateSettings) -> Annotators:
-        """Annotators whose gazetteer holds the shipped names, the given files and the records' gold entities."""
-        return cls.with_gold_names(Gazetteer.from_records(records), settings)
+    def for_corpus(
+        cls, records: Iterable[dict[str, Any]], settings: AnnotateSettings, records_dir: Path | None = None
+    ) -> Annotators:
+        """Annotators whose gazetteer holds the shipped names, the given files and the records' gold entities.
+
+        ``records_dir`` is the folder the records were read from, if any (see ``with_gold_names``).
+        """
+        return cls.with_gold_names(Gazetteer.from_records(records), settings, records_dir)
 
     @classmethod
-    def with_gold_names(cls, gold_names: Gazetteer, settings: AnnotateSettings) -> Annotators:
-        """Annotators whose gazetteer holds ``gold_names`` (from records), the shipped names and the files."""
+    def with_gold_names(
+        cls, gold_names: Gazetteer, settings: AnnotateSettings, records_dir: Path | None = None
+    ) -> Annotators:
+        """Annotators whose gazetteer holds ``gold_names`` (from records), the shipped names and the files.
+
+        When the gold names came from the records in ``records_dir``, the
+        record there with an annotated article's id is that article's own gold,
+        whose votes are left out even if the article is annotated without it.
+        """
         gazetteer = gold_names.merged(Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files]))
-        return cls(gazetteer, settings.spacy_pipeline)
+        return cls(gazetteer, settings.spacy_pipeline, records_dir)
+
+    def _own_gold_names(self, record: dict[str, Any]) -> set[tuple[str, str]]:
+        """Gold names of the article: its record's, and those of the corpus record with its id (no leakage)."""
+        names = own_gold_names(record)
+        corpus_record = self._records_dir / f"{record['id']}.json" if self._records_dir else None
+        if corpus_record is not None and corpus_record.is_file():
+            previous, _ = read_record_file(corpus_record)
+            names |= own_gold_names(previous) if previous is not None else set()
+        return names
 
     def annotate_record(self, record: dict[str, Any], *, keep_gold: bool = True) -> dict[str, Any]:
         """A copy of ``record`` with automatic entity, coreference, quotation and timex layers.
@@ -80,7 +104,7 @@ class Annotators:
         if regenerate("timex"):
             layers["timex"] = _layer("newscorpus.annotate.timex", timex_layer_items(timexes, article.text))
         if regenerate("entities"):
-            entities = self.entities.annotate(article, timexes)
+            entities = self.entities.annotate(article, timexes, self._own_gold_names(record))
             layers["entities"] = {
                 "provenance": auto(self.entities.tool, self.entities.version),
                 "items": entity_layer_items(entities, article.text),
@@ -173,7 +197,7 @@ def iter_readable_records(records_dir: Path) -> Iterator[dict[str, Any]]:
 
 @lru_cache(maxsize=4)
 def _cached_annotators(records_dir: Path, settings: AnnotateSettings, stamp: tuple[tuple[str, int], ...]) -> Annotators:
-    return Annotators.for_corpus(iter_readable_records(records_dir), settings)
+    return Annotators.for_corpus(iter_readable_records(records_dir), settings, records_dir)
 
 
 @lru_cache(maxsize=2)
