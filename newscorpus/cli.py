@@ -16,11 +16,11 @@ from pathlib import Path
 
 import click
 
-from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.engines import ENGINES, Engine, open_engine
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.progress import Progress, RunSummary
+from newscorpus.engines.options import exit_unusable, root_option
+from newscorpus.engines.progress import Progress, RunSummary
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
 
 
 def engine_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -158,7 +158,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
     Automatic layers are regenerated; layers marked gold are kept as they are.
     Nothing in corpus/records/ changes unless every capture converts.
     """
-    from newscorpus.pipeline import convert_corpus
+    from newscorpus.pipeline.corpus import convert_corpus
 
     layout = CorpusLayout(root)
     progress = Progress.for_terminal(quiet)
@@ -193,7 +193,7 @@ def validate(
 
     Exit code 0: valid; 1: problems found; 2: a file could not be read as a record.
     """
-    from newscorpus.pipeline import validate_corpus
+    from newscorpus.pipeline.corpus import validate_corpus
     from newscorpus.validate import Problem
     from newscorpus.validate.report import render_json, render_text
 
@@ -233,7 +233,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
 
     Output is byte for byte the same whatever the engine and the number of jobs.
     """
-    from newscorpus.pipeline import build_corpus, check_corpus
+    from newscorpus.pipeline.corpus import build_corpus, check_corpus
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
 

@@ -18,9 +18,9 @@ from newscorpus.annotate.runner import AnnotateSettings, Annotators
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.decode import RawCapture
 from newscorpus.convert.record import build_record
-from newscorpus.errors import UnusableInputError
-from newscorpus.provenance import auto
-from newscorpus.record_io import dumps_record
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.provenance import auto
+from newscorpus.record.writer import dumps_record
 from newscorpus.validate import validate_record
 
 

@@ -14,7 +14,7 @@ import pytest
 from newscorpus.annotate.runner import AnnotateSettings, Annotators
 from newscorpus.convert.decode import RawCapture
 from newscorpus.convert.record import build_record
-from newscorpus.provenance import gold
+from newscorpus.record.provenance import gold
 from newscorpus.validate import validate_record
 
 

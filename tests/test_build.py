@@ -11,10 +11,10 @@ import yaml
 from click.testing import CliRunner
 from datasets import ClassLabel, Features, List
 
-from newscorpus.build.features import record_features
-from newscorpus.build.release import write_release, write_release_files
-from newscorpus.build.splits import split_of
 from newscorpus.cli import main
+from newscorpus.features import record_features
+from newscorpus.release.folder import write_release, write_release_files
+from newscorpus.release.splits import split_of
 from newscorpus.schema import load_schema
 
 
@@ -144,7 +144,7 @@ def test_invalid_gold_stops_the_build_and_leaves_the_release_untouched(corpus_co
 
 
 def test_a_failing_write_leaves_the_previous_release(seed_record, tmp_path, monkeypatch):
-    import newscorpus.build.release as release_module
+    import newscorpus.release.folder as release_module
 
     release = tmp_path / "release"
     write_release([seed_record], release)
@@ -209,8 +209,8 @@ def test_every_schema_property_has_a_description():
 
 
 def test_a_second_concurrent_build_is_refused(corpus_copy):
-    from newscorpus.layout import CorpusLayout
-    from newscorpus.pipeline import corpus_lock
+    from newscorpus.pipeline.corpus import corpus_lock
+    from newscorpus.record.layout import CorpusLayout
 
     with corpus_lock(CorpusLayout(corpus_copy)):
         result = CliRunner().invoke(main, ["build", "--root", str(corpus_copy)])

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscorpus.record_io import dumps_record
+from newscorpus.record.writer import dumps_record
 from newscorpus.synth.corpus import synthetic_record
 
 # --- the reference: the encoder dumps_record replaced -----------------------------------------

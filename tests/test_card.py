@@ -11,7 +11,7 @@ import yaml
 from datasets import List
 
 from newscorpus import __version__
-from newscorpus.build.card import (
+from newscorpus.release.card import (
     CITATION_AUTHOR,
     CITATION_TITLE,
     example_json,
@@ -19,8 +19,8 @@ from newscorpus.build.card import (
     render_card,
     truncate_example,
 )
-from newscorpus.build.release import write_release_files
-from newscorpus.build.tally import CardTally
+from newscorpus.release.folder import write_release_files
+from newscorpus.release.tally import CardTally
 from newscorpus.views import VIEWS
 
 SECTIONS = (

@@ -6,10 +6,10 @@ import copy
 
 import pytest
 
-from newscorpus.build.card import render_card
-from newscorpus.build.release import write_release_files
-from newscorpus.build.shards import ShardLimits
-from newscorpus.build.tally import CardTally, most_common
+from newscorpus.release.card import render_card
+from newscorpus.release.folder import write_release_files
+from newscorpus.release.shards import ShardLimits
+from newscorpus.release.tally import CardTally, most_common
 from newscorpus.views import VIEWS
 
 ROWS = {view.name: view.rows for view in VIEWS}

@@ -13,7 +13,7 @@ from conftest import SEED_RAW, SEED_RAW_RELATIVE
 from newscorpus.cli import main
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.decode import MAX_RAW_BYTES
-from newscorpus.record_io import dumps_record
+from newscorpus.record.writer import dumps_record
 from newscorpus.validate import validate_record
 
 
@@ -185,7 +185,7 @@ def test_an_unreadable_existing_record_stops_convert_instead_of_losing_its_gold(
 
 def test_a_profile_with_a_bad_pattern_is_refused(tmp_path):
     from newscorpus.convert.profiles import _parse_profile
-    from newscorpus.errors import UnusableInputError
+    from newscorpus.problems.errors import UnusableInputError
 
     profile = tmp_path / "broken.toml"
     profile.write_text('id = "broken"\nlicense = "x"\n[[leading]]\nname = "b"\npattern = "(unclosed"\n')
@@ -196,7 +196,7 @@ def test_a_profile_with_a_bad_pattern_is_refused(tmp_path):
 
 def test_every_convert_code_is_exercised():
     """Convert and build codes are registered with hints; each needs a test above, or is listed here."""
-    from newscorpus.codes import CODES
+    from newscorpus.problems.codes import CODES
 
     tested = {"raw.empty", "raw.no-text", "raw.no-body", "raw.binary", "raw.encoding", "raw.too-large"}
     tested |= {"raw.outside-corpus", "corpus.missing", "corpus.locked", "raw.duplicate", "record.unreadable"}
@@ -208,7 +208,7 @@ def test_every_convert_code_is_exercised():
 
 
 def test_offset_map_round_trips_through_the_record(seed_record):
-    from newscorpus.offsets import OffsetMap
+    from newscorpus.text.offsets import OffsetMap
 
     raw = SEED_RAW.read_text(encoding="utf-8")
     offset_map = OffsetMap.from_dict(seed_record["offset_map"], len(seed_record["text"]))

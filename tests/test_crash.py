@@ -12,14 +12,14 @@ from pathlib import Path
 
 import datasets
 
-from newscorpus.build.release import recover_interrupted_swap, write_release
+from newscorpus.release.folder import recover_interrupted_swap, write_release
 
 # Runs a real build in a child process, made to stop for good right after its first
 # Parquet file is on disk, so that the parent can kill it mid-write.
 _STALLED_BUILD = """
 import json, sys, time
 from pathlib import Path
-import newscorpus.build.release as release
+import newscorpus.release.folder as release
 real_close = release.ParquetShardWriter.close
 def close_then_stall(writer):
     written = real_close(writer)

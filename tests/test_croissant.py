@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 from datasets import List
 
-from newscorpus.build.croissant import CONFORMS_TO, CROISSANT_FILE, write_croissant
-from newscorpus.build.release import write_release_files
-from newscorpus.build.rows import encode_value
+from newscorpus.release.croissant import CONFORMS_TO, CROISSANT_FILE, write_croissant
+from newscorpus.release.folder import write_release_files
+from newscorpus.release.rows import encode_value
 from newscorpus.views import VIEWS
 
 MLCROISSANT = Path(sys.executable).with_name("mlcroissant")

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newscorpus.build.shards import ShardLimits
 from newscorpus.cli import main
 from newscorpus.engines import available_cores, open_engine
 from newscorpus.engines.local import LocalEngine
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.pipeline import build_corpus
+from newscorpus.pipeline.corpus import build_corpus
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.release.shards import ShardLimits
 from newscorpus.synth import write_synthetic_corpus
 
 SMALL = ShardLimits(documents=2, record_bytes=100_000)

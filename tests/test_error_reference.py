@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.codes import CODES
-from newscorpus.error_reference import render_error_reference
+from newscorpus.problems.codes import CODES
+from newscorpus.problems.reference import render_error_reference
 
 
 @pytest.mark.parametrize("name", sorted(CODES))

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from newscorpus.evaluate import evaluate_records, read_records
 from newscorpus.evaluate.commands import evaluate
 from newscorpus.evaluate.matching import Item, align, span_score
-from newscorpus.provenance import auto
-from newscorpus.record_io import write_record
+from newscorpus.record.provenance import auto
+from newscorpus.record.writer import write_record
 
 
 def scores(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from newscorpus.convert.decode import RawCapture, decode_raw
 from newscorpus.convert.record import build_record
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.problem import CODES, Problem
+from newscorpus.record.reader import parse_record_text
 from newscorpus.validate import validate_record
-from newscorpus.validate.problems import CODES, Problem
-from newscorpus.validate.reader import parse_record_text
 
 # 150 examples per property in the default run; NEWSCORPUS_FUZZ_EXAMPLES=5000 for a deep run.
 FUZZ = settings(

@@ -14,9 +14,9 @@ from newscorpus.annotate.gazetteer import Gazetteer, own_gold_names
 from newscorpus.annotate.runner import Annotators, iter_readable_records, settings_from_environment
 from newscorpus.convert import convert_raw_file
 from newscorpus.engines.local import LocalEngine
-from newscorpus.layout import CorpusLayout
-from newscorpus.pipeline import convert_corpus
-from newscorpus.record_io import dumps_record
+from newscorpus.pipeline.corpus import convert_corpus
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.writer import dumps_record
 from newscorpus.synth import synthetic_record, write_synthetic_corpus
 
 

@@ -19,7 +19,7 @@ from newscorpus.io.conll2003 import DOCSTART
 from newscorpus.io.export import export_records
 from newscorpus.io.labelstudio import labeling_config
 from newscorpus.labels import CONLL2003_LABELS, ENTITY_LABELS, QUOTE_TYPES
-from newscorpus.record_io import write_record
+from newscorpus.record.writer import write_record
 from newscorpus.views.ner import conll2003_rows, ontonotes_rows
 
 

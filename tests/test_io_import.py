@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from newscorpus.io.brat import brat_ann, read_brat
 from newscorpus.io.commands import export_command, import_command
 from newscorpus.io.merge import merge_annotations
-from newscorpus.provenance import gold
-from newscorpus.record_io import dumps_record
+from newscorpus.record.provenance import gold
+from newscorpus.record.writer import dumps_record
 
 LS_EXPORT = Path(__file__).parent / "data" / "io" / "labelstudio_export.json"
 ANNOTATOR = ["--annotator", "Test Annotator", "--date", "2026-12-01"]
@@ -314,8 +314,8 @@ def test_import_date_must_be_iso(corpus_copy):
 
 
 def test_every_interchange_code_is_exercised():
-    """Each export./import. code registered in newscorpus.codes has a test in test_io.py or this file."""
-    from newscorpus.codes import CODES
+    """Each export./import. code registered in newscorpus.problems.codes has a test in test_io.py or this file."""
+    from newscorpus.problems.codes import CODES
 
     tested = {"export.invalid-record", "export.unaligned-span", "export.token-whitespace", "export.output"}
     tested |= {"import.malformed", "import.unsupported", "import.unknown-label", "import.no-record"}

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newscorpus.build.release import write_release
+from newscorpus.release.folder import write_release
 
 _PROBE = """
 import json, sys

@@ -12,9 +12,9 @@ import pytest
 from datasets import Dataset, DatasetDict
 
 import newscorpus.loader as loader
-from newscorpus.build.release import CHECKSUMS, write_release
-from newscorpus.build.shards import ShardLimits
-from newscorpus.build.splits import SPLITS, split_of
+from newscorpus.release.folder import CHECKSUMS, write_release
+from newscorpus.release.shards import ShardLimits
+from newscorpus.release.splits import SPLITS, split_of
 from newscorpus.synth import synthetic_record
 from newscorpus.views import VIEWS
 

@@ -1,6 +1,6 @@
 """Properties and examples of ``normalize_text``: normalized text plus an exact map back to the raw capture.
 
-The expected folding is written here from the rules documented in ``newscorpus.normalize``
+The expected folding is written here from the rules documented in ``newscorpus.text.normalize``
 (line breaks, dropped invisible characters, odd spaces folded to U+0020, lines stripped, NFC),
 not by calling the module's private helpers.
 """
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newscorpus.normalize import normalize_text
-from newscorpus.offsets import OffsetMap
+from newscorpus.text.normalize import normalize_text
+from newscorpus.text.offsets import OffsetMap
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_RAW = REPO_ROOT / "corpus" / "raw" / "themoscowtimes" / "000_b7662e16b4581a0c.txt"

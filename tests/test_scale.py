@@ -19,15 +19,15 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from newscorpus.build.parquet import open_parquet_writer
-from newscorpus.build.release import write_release_files
-from newscorpus.build.rows import encode_value
-from newscorpus.build.shards import ShardLimits, plan_shards
-from newscorpus.build.splits import SPLITS, split_of
 from newscorpus.cli import main
 from newscorpus.engines.local import LocalEngine
-from newscorpus.layout import CorpusLayout
-from newscorpus.pipeline import STAGING_PREFIX, build_corpus, check_corpus
+from newscorpus.pipeline.corpus import STAGING_PREFIX, build_corpus, check_corpus
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.release.folder import write_release_files
+from newscorpus.release.parquet import open_parquet_writer
+from newscorpus.release.rows import encode_value
+from newscorpus.release.shards import ShardLimits, plan_shards
+from newscorpus.release.splits import SPLITS, split_of
 from newscorpus.synth import synthetic_record, write_synthetic_corpus
 from newscorpus.synth.commands import synth
 from newscorpus.validate import validate_record
@@ -150,7 +150,7 @@ def test_a_document_larger_than_the_byte_bound_gets_a_shard_of_its_own():
 
 
 def test_a_streamed_shard_is_byte_identical_to_writing_all_its_rows_at_once(sample_records, tmp_path, monkeypatch):
-    import newscorpus.build.release as release_module
+    import newscorpus.release.folder as release_module
 
     records = sample_records[:30]
     ner = replace(next(view for view in VIEWS if view.name == "ner"), rows_per_group=300)  # several groups

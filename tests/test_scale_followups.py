@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newscorpus import tasks
 from newscorpus.annotate import runner
 from newscorpus.annotate.commands import annotate
 from newscorpus.annotate.gazetteer import Gazetteer
@@ -19,9 +18,10 @@ from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.record import keeps_anything
 from newscorpus.engines.local import LocalEngine
-from newscorpus.layout import CorpusLayout
-from newscorpus.pipeline import convert_corpus
-from newscorpus.record_io import dumps_record
+from newscorpus.pipeline import tasks
+from newscorpus.pipeline.corpus import convert_corpus
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.writer import dumps_record
 from newscorpus.synth import synthetic_record, write_synthetic_corpus
 
 HEAVY_MODULES = ("datasets", "spacy", "pyarrow")

@@ -9,8 +9,8 @@ from collections import Counter
 import matplotlib.image
 from click.testing import CliRunner
 
-from newscorpus.build.splits import SPLITS, split_of
-from newscorpus.record_io import write_record
+from newscorpus.record.writer import write_record
+from newscorpus.release.splits import SPLITS, split_of
 from newscorpus.stats import count_corpus, render_counts
 from newscorpus.stats.commands import stats
 from newscorpus.stats.counts import MENTION_KINDS, source_name

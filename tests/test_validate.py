@@ -16,8 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from newscorpus.cli import main
-from newscorpus.validate import Problem, Report, reader, validate_files, validate_record
-from newscorpus.validate.problems import CODES
+from newscorpus.problems.problem import CODES
+from newscorpus.record import reader
+from newscorpus.validate import Problem, Report, validate_files, validate_record
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_RAW_PATH = "corpus/raw/themoscowtimes/000_b7662e16b4581a0c.txt"

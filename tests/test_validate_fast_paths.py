@@ -19,10 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newscorpus.record import reader
+from newscorpus.record.reader import _bounded_int, _may_hold_long_integer, _Refused, parse_record_text
 from newscorpus.synth.corpus import synthetic_record
-from newscorpus.validate import checks, reader
+from newscorpus.validate import checks
 from newscorpus.validate.checks import _column_problems, _first_trailing_spaces, iter_semantic_problems
-from newscorpus.validate.reader import _bounded_int, _may_hold_long_integer, _Refused, parse_record_text
 from newscorpus.validate.spans import first_uncovered, in_order
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from newscorpus.command_options import exit_unusable
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.engines.options import exit_unusable
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
 
 
 @click.command()
@@ -55,7 +55,7 @@ def annotate(
     Exit code 0: written; 2: an input could not be used.
     """
     from newscorpus.annotate.runner import AnnotateSettings, Annotators, settings_from_environment
-    from newscorpus.record_io import write_record
+    from newscorpus.record.writer import write_record
 
     layout = CorpusLayout(root)
     try:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.normalize import NormalizedParagraph
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.text.normalize import NormalizedParagraph
 
 PROFILE_DIR = Path(__file__).parent.parent / "data" / "profiles"
 GENERIC = "generic"

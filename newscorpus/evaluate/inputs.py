@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.validate.reader import read_record_file
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.reader import read_record_file
 from newscorpus.validate.schema_check import iter_schema_problems
 
 Record = dict[str, Any]
@@ -41,7 +41,7 @@ def _release_records(folder: Path) -> list[tuple[str, Record]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from newscorpus.build.features import record_features
+    from newscorpus.features import record_features
 
     features = dict(record_features())
     found = []

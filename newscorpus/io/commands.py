@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from newscorpus.command_options import exit_unusable, root_option
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.provenance import gold
+from newscorpus.engines.options import exit_unusable, root_option
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.provenance import gold
 
 # The choices of the options, written out here because the modules that define
 # them import datasets and spaCy, which `--help` must not wait for; a test checks
@@ -92,7 +92,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
     written unless every document imports into a valid record.
     """
     from newscorpus.io.importing import plan_import, read_documents, write_plans  # heavy: only to run
-    from newscorpus.pipeline import corpus_lock
+    from newscorpus.pipeline.corpus import corpus_lock
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
 

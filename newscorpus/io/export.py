@@ -17,15 +17,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from newscorpus.errors import UnusableInputError
 from newscorpus.io.brat import annotation_conf, brat_ann
 from newscorpus.io.conll2003 import DEFAULT_CONFIG, conll2003_document
 from newscorpus.io.conllu import conllu_document
 from newscorpus.io.jsonl import jsonl_line
 from newscorpus.io.labelstudio import labelstudio_task
 from newscorpus.io.spacy_docbin import docbin_bytes
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.reader import read_record_file
 from newscorpus.validate import validate_record
-from newscorpus.validate.reader import read_record_file
 
 FORMATS = ("conll2003", "conllu", "docbin", "brat", "jsonl", "labelstudio")
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
 from newscorpus.io.brat import read_brat
-from newscorpus.io.imported import ImportedDocument, first_difference
 from newscorpus.io.labelstudio import read_labelstudio
 from newscorpus.io.merge import merge_annotations
-from newscorpus.layout import CorpusLayout
-from newscorpus.record_io import write_record
+from newscorpus.io.tool_annotations import ImportedDocument, first_difference
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_file
+from newscorpus.record.writer import write_record
 from newscorpus.validate import Problem, validate_record
-from newscorpus.validate.reader import read_record_file
 
 FORMATS = ("brat", "labelstudio")
 # A document id is also a file name: this pattern (the schema's) keeps it inside corpus/records/.

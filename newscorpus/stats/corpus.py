@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_file
 from newscorpus.validate import validate_record
-from newscorpus.validate.reader import read_record_file
 
 
 def read_valid_record(layout: CorpusLayout, path: Path) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from newscorpus.engines import open_engine
-from newscorpus.progress import Progress, RunSummary
+from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.synth import write_synthetic_corpus
 from newscorpus.synth.corpus import PUBLISHER_FOLDER
 

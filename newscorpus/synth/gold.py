@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscorpus.provenance import gold
+from newscorpus.record.provenance import gold
 from newscorpus.synth.article import ArticleWriter, Span
 
 ANNOTATOR = "newscorpus synth (generated, gold-like)"

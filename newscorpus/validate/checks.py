@@ -16,8 +16,8 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from newscorpus.normalize import PARAGRAPH_SEPARATOR
-from newscorpus.validate.problems import Problem, pointer
+from newscorpus.problems.problem import Problem, pointer
+from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 
 

@@ -10,8 +10,8 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from newscorpus.problems.problem import Problem, pointer
 from newscorpus.schema import load_schema
-from newscorpus.validate.problems import Problem, pointer
 
 _CODE_BY_VALIDATOR = {
     "required": "schema.required",

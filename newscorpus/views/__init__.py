@@ -36,7 +36,7 @@ def _document_rows(record: dict[str, Any]) -> Iterator[Row]:
 
 
 def _document_features() -> Features:
-    from newscorpus.build.features import record_features
+    from newscorpus.features import record_features
 
     return record_features()
 

@@ -2,7 +2,7 @@
 
 The card is never written by hand: every figure, example row and field list
 below is computed from the records (through the tally the shard tasks fill in
-as they write, ``newscorpus.build.tally``) and the written configs, so it
+as they write, ``newscorpus.release.tally``) and the written configs, so it
 cannot drift from the data. Its sections are the ones Hugging Face Hub users look for
 (summary, languages, structure, fields, splits, creation, considerations,
 licensing, citation).
@@ -25,8 +25,8 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
-from newscorpus.build.rows import encode_value
-from newscorpus.build.tally import CardTally, most_common
+from newscorpus.release.rows import encode_value
+from newscorpus.release.tally import CardTally, most_common
 from newscorpus.schema import load_schema, schema_version
 from newscorpus.views import DEFAULT_VIEW
 

@@ -1,13 +1,13 @@
 """The exception for expected bad input that stops a command.
 
-Validation reports problems as values (see ``newscorpus.validate.problems``);
+Validation reports problems as values (see ``newscorpus.problems.problem``);
 this exception is for input that cannot be processed at all, such as a raw file
 that is not UTF-8. The CLI renders it as one located line and exit code 2.
 """
 
 from __future__ import annotations
 
-from newscorpus.codes import CODES
+from newscorpus.problems.codes import CODES
 
 
 class UnusableInputError(Exception):

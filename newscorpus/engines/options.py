@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import click
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 root_option = click.option(
     "--root",

@@ -1,7 +1,7 @@
 """The registry of stable error codes: every code a command can report, with its meaning and fix.
 
 Validation problems (``newscorpus.validate``) and unusable-input errors of
-convert and build (``newscorpus.errors``) both take their codes from here, so
+convert and build (``newscorpus.problems.errors``) both take their codes from here, so
 that one table documents them all.
 """
 

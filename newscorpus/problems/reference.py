@@ -1,10 +1,10 @@
-"""The error reference (docs/errors.md), generated from the registry in ``newscorpus.codes``."""
+"""The error reference (docs/errors.md), generated from the registry in ``newscorpus.problems.codes``."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from newscorpus.codes import CODES
+from newscorpus.problems.codes import CODES
 
 _STAGE_TITLES = {
     "convert": "Convert, build and import: input that cannot be used (exit code 2)",
@@ -18,7 +18,7 @@ def render_error_reference() -> str:
         "# Error reference",
         "",
         "Every error newscorpus reports has a stable code. This page is generated from the",
-        "registry in `newscorpus/codes.py` by `python scripts/write_error_reference.py`;",
+        "registry in `newscorpus/problems/codes.py` by `python scripts/write_error_reference.py`;",
         "a test fails when it is out of date or a code lacks its example.",
         "",
     ]

@@ -1,11 +1,11 @@
-"""Validation problems as values, each with a registered code (see ``newscorpus.codes``)."""
+"""Validation problems as values, each with a registered code (see ``newscorpus.problems.codes``)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from newscorpus.codes import CODES as ALL_CODES
-from newscorpus.codes import Code
+from newscorpus.problems.codes import CODES as ALL_CODES
+from newscorpus.problems.codes import Code
 
 # The validation codes of the registry (codes of other stages belong to UnusableInputError).
 CODES: dict[str, Code] = {name: code for name, code in ALL_CODES.items() if code.stage == "validate"}

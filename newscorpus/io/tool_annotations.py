@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 # An import file holds a few articles' annotation; anything far larger is not one.
 MAX_IMPORT_BYTES = 200_000_000

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newscorpus.offsets import OffsetMap, Segment
+from newscorpus.text.offsets import OffsetMap, Segment
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _ODD_SPACES = frozenset(

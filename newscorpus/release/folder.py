@@ -1,9 +1,9 @@
 """Write the release folder: Parquet shards per config and split, dataset card, checksums.
 
-Documents are written shard by shard (see ``newscorpus.build.shards``): a shard
+Documents are written shard by shard (see ``newscorpus.release.shards``): a shard
 task reads its records one at a time from a record source, turns each into the
 rows of every config, streams them into one Parquet file per config, and counts
-what the dataset card reports (``newscorpus.build.tally``). Shard tasks are
+what the dataset card reports (``newscorpus.release.tally``). Shard tasks are
 independent, so an engine can run them in any number of processes or on Ray;
 the files are then given their final names, and the card and checksums are
 written. The folder is written under a temporary name beside the release and
@@ -25,16 +25,16 @@ from typing import Any
 
 from datasets import Features
 
-from newscorpus.build.card import ConfigSummary, render_card
-from newscorpus.build.croissant import CROISSANT_FILE, write_croissant
-from newscorpus.build.parquet import ParquetShardWriter, ShardFile
-from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
-from newscorpus.build.sources import RecordsInMemory, RecordSource
-from newscorpus.build.splits import SPLITS
-from newscorpus.build.tally import CardTally
 from newscorpus.engines import Engine
 from newscorpus.engines.local import LocalEngine
-from newscorpus.record_io import dumps_record
+from newscorpus.record.writer import dumps_record
+from newscorpus.release.card import ConfigSummary, render_card
+from newscorpus.release.croissant import CROISSANT_FILE, write_croissant
+from newscorpus.release.parquet import ParquetShardWriter, ShardFile
+from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
+from newscorpus.release.sources import RecordsInMemory, RecordSource
+from newscorpus.release.splits import SPLITS
+from newscorpus.release.tally import CardTally
 from newscorpus.views import VIEWS
 
 CHECKSUMS = "SHA256SUMS"

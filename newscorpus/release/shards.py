@@ -7,7 +7,7 @@ The plan depends only on the ids and sizes of the records, never on how many
 workers write the shards, so every engine and every ``--jobs`` writes the same
 files. The bounds keep files a size that readers and the Hub handle well; a
 worker's memory is bounded by one row group, not by the shard, since shards
-are streamed (``newscorpus.build.parquet``).
+are streamed (``newscorpus.release.parquet``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newscorpus.build.splits import SPLITS, split_of
+from newscorpus.release.splits import SPLITS, split_of
 
 DOCUMENTS_PER_SHARD = 5_000
 RECORD_BYTES_PER_SHARD = 64 * 2**20

@@ -28,8 +28,8 @@ from typing import Any
 from datasets import ClassLabel, List
 
 from newscorpus import __version__
-from newscorpus.build.card import CITATION_AUTHOR, CITATION_BIBTEX, ConfigSummary, field_descriptions
-from newscorpus.build.splits import SPLITS
+from newscorpus.release.card import CITATION_AUTHOR, CITATION_BIBTEX, ConfigSummary, field_descriptions
+from newscorpus.release.splits import SPLITS
 from newscorpus.views import DEFAULT_VIEW
 
 CROISSANT_FILE = "croissant.json"

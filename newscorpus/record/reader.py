@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newscorpus.validate.problems import Problem
+from newscorpus.problems.problem import Problem
 
 MAX_RECORD_BYTES = 20_000_000
 _INT64 = 2**63

@@ -1,7 +1,7 @@
 """The corpus-level steps: convert every raw capture, validate, build the release.
 
 Every step streams. An engine (this process, worker processes, or Ray) runs the
-files in batches (``newscorpus.tasks``); records a step changes are written to
+files in batches (``newscorpus.pipeline.tasks``); records a step changes are written to
 a staging folder beside corpus/records/ and moved into place only when the
 whole step succeeded; the release is written shard by shard from record files.
 Memory holds a few facts per document (id, size, whether it changed), never the
@@ -22,20 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.annotate.gazetteer import Gazetteer
-from newscorpus.build.release import (
-    ReleaseSummary,
-    publish_release,
-    recover_interrupted_swap,
-    temporary_release_dir,
-    write_release_from,
-)
-from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits
-from newscorpus.build.sources import RecordFiles
 from newscorpus.engines import Engine
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.progress import SILENT, Progress
-from newscorpus.tasks import (
+from newscorpus.engines.progress import SILENT, Progress
+from newscorpus.pipeline.tasks import (
     ConvertedDocument,
     ConvertTask,
     IndexTask,
@@ -45,6 +34,17 @@ from newscorpus.tasks import (
     save_gold_names,
     validate_batch,
 )
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.release.folder import (
+    ReleaseSummary,
+    publish_release,
+    recover_interrupted_swap,
+    temporary_release_dir,
+    write_release_from,
+)
+from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits
+from newscorpus.release.sources import RecordFiles
 from newscorpus.validate import Problem, Report
 
 STAGING_PREFIX = ".records.staging-"

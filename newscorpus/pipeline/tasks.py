@@ -20,11 +20,11 @@ from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.record import keeps_anything
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.record_io import dumps_record
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_file
+from newscorpus.record.writer import dumps_record
 from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
-from newscorpus.validate.reader import read_record_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import Features
 
-from newscorpus.build.rows import row_encoder
+from newscorpus.release.rows import row_encoder
 
 COMPRESSION = "zstd"
 COMPRESSION_LEVEL = 9
