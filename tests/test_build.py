@@ -209,8 +209,7 @@ def test_every_schema_property_has_a_description():
 
 
 def test_a_second_concurrent_build_is_refused(corpus_copy):
-    from newscorpus.pipeline.corpus import corpus_lock
-    from newscorpus.record.layout import CorpusLayout
+    from newscorpus.record.layout import CorpusLayout, corpus_lock
 
     with corpus_lock(CorpusLayout(corpus_copy)):
         result = CliRunner().invoke(main, ["build", "--root", str(corpus_copy)])

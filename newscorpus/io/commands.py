@@ -92,7 +92,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
     written unless every document imports into a valid record.
     """
     from newscorpus.io.importing import plan_import, read_documents, write_plans  # heavy: only to run
-    from newscorpus.pipeline.corpus import corpus_lock
+    from newscorpus.record.layout import corpus_lock
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
 

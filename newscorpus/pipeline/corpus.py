@@ -11,7 +11,6 @@ UnusableInputError for input they cannot work on.
 
 from __future__ import annotations
 
-import fcntl
 import filecmp
 import math
 import shutil
@@ -35,7 +34,7 @@ from newscorpus.pipeline.tasks import (
     validate_batch,
 )
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.layout import CorpusLayout, corpus_lock
 from newscorpus.release.folder import (
     ReleaseSummary,
     publish_release,
@@ -92,24 +91,6 @@ def batches(items: Sequence[object], jobs: int) -> list[tuple[int, int]]:
     """``(start, end)`` ranges cutting ``items`` into tasks for ``jobs`` workers."""
     size = max(1, min(MAX_BATCH, math.ceil(len(items) / (jobs * BATCHES_PER_JOB))))
     return [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-
-
-@contextmanager
-def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
-    """Hold the corpus lock; a second build, convert or check at the same time is refused."""
-    layout.require_corpus()
-    lock_path = layout.root / "corpus" / ".lock"
-    with lock_path.open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise UnusableInputError(
-                "corpus.locked",
-                str(lock_path),
-                "another newscorpus convert or build is running",
-                "wait for it to finish",
-            ) from error
-        yield
 
 
 @contextmanager

@@ -1,7 +1,10 @@
-"""Where things live in a corpus checkout, and how raw files are found safely."""
+"""Where things live in a corpus checkout, how raw files are found safely, and the corpus lock."""
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,3 +67,21 @@ class CorpusLayout:
 
     def record_path(self, document_id: str) -> Path:
         return self.records_dir / f"{document_id}.json"
+
+
+@contextmanager
+def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
+    """Hold the corpus lock; a second build, convert or check at the same time is refused."""
+    layout.require_corpus()
+    lock_path = layout.root / "corpus" / ".lock"
+    with lock_path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise UnusableInputError(
+                "corpus.locked",
+                str(lock_path),
+                "another newscorpus convert or build is running",
+                "wait for it to finish",
+            ) from error
+        yield
