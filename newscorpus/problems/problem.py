@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from newscorpus.problems.codes import CODES as ALL_CODES
-from newscorpus.problems.codes import Code
+from newscorpus.problems.entry import Code
 
 # The validation codes of the registry (codes of other stages belong to UnusableInputError).
 CODES: dict[str, Code] = {name: code for name, code in ALL_CODES.items() if code.stage == "validate"}
