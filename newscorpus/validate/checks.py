@@ -11,7 +11,6 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from datetime import date
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from newscorpus.problems.problem import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
+from newscorpus.validate.value_checks import provenance_problems, value_problems
 
 
 class Derived:
@@ -47,12 +47,6 @@ class Derived:
 
 Check = Callable[[dict[str, Any], str, Derived], Iterator[Problem]]
 
-_TIMEX_VALUE = re.compile(
-    r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
-    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI))?"
-    r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
-    r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
-)
 _ODD_SPACE = re.compile(r"[\u00a0\t\u2000-\u200b\u202f\ufeff]")
 
 
@@ -305,66 +299,6 @@ def _reference_problems(record: dict[str, Any], text: str, derived: Derived) -> 
             )
 
 
-def _value_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
-    for index, timex in enumerate(layer_items(record, "timex")):
-        value = timex.get("value") if isinstance(timex, dict) else None
-        if isinstance(value, str) and not _TIMEX_VALUE.fullmatch(value):
-            yield Problem(
-                "timex.value-invalid",
-                f"{value!r} is not a TIMEX3 value",
-                pointer("layers", "timex", "items", index, "value"),
-            )
-        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            yield from _iso_date(value, ("layers", "timex", "items", index, "value"), "timex.value-invalid")
-    published = (record.get("metadata") or {}).get("publication_date") or {}
-    if isinstance(published, dict) and isinstance(published.get("value"), str):
-        yield from _iso_date(published["value"], ("metadata", "publication_date", "value"), "date.invalid")
-    for path, provenance in _iter_provenances(record):
-        if isinstance(provenance, dict) and isinstance(provenance.get("date"), str):
-            yield from _iso_date(provenance["date"], (*path, "date"), "date.invalid")
-
-
-def _iso_date(value: str, path: tuple[str | int, ...], code: str) -> Iterator[Problem]:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError("not YYYY-MM-DD")
-        date.fromisoformat(value)
-    except ValueError as error:
-        yield Problem(code, f"{value!r} is not a calendar date: {error}", pointer(*path))
-
-
-def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    layers = record.get("layers")
-    if isinstance(layers, dict):
-        for name, layer in layers.items():
-            if isinstance(layer, dict):
-                yield ("layers", name, "provenance"), layer.get("provenance")
-    published = (record.get("metadata") or {}).get("publication_date")
-    if isinstance(published, dict):
-        yield ("metadata", "publication_date", "provenance"), published.get("provenance")
-
-
-def _provenance_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
-    layers = record.get("layers") if isinstance(record.get("layers"), dict) else {}
-    for name, layer in layers.items():
-        if not isinstance(layer, dict) or layer.get("provenance") is not None:
-            continue
-        filled = bool(layer.get("items") or layer.get("starts"))
-        if filled:
-            yield Problem(
-                "provenance.missing",
-                f"layer {name} has annotation but no provenance",
-                pointer("layers", name, "provenance"),
-            )
-    published = (record.get("metadata") or {}).get("publication_date")
-    if isinstance(published, dict) and published.get("value") is not None and published.get("provenance") is None:
-        yield Problem(
-            "provenance.missing",
-            "publication date has a value but no provenance",
-            pointer("metadata", "publication_date", "provenance"),
-        )
-
-
 def _offset_map_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     offset_map = record.get("offset_map")
     raw_length = (record.get("raw") or {}).get("length")
@@ -398,8 +332,8 @@ CHECKS: tuple[Check, ...] = (
     _sentence_problems,
     _entity_problems,
     _reference_problems,
-    _value_problems,
-    _provenance_problems,
+    value_problems,
+    provenance_problems,
 )
 
 
