@@ -25,13 +25,13 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
+from newscorpus.release.fields import FieldPath, field_descriptions
 from newscorpus.release.rows import encode_value
 from newscorpus.release.tally import CardTally, most_common
-from newscorpus.schema import load_schema, schema_version
+from newscorpus.schema import schema_version
 from newscorpus.views import DEFAULT_VIEW
 
 FeatureType = Any
-FieldPath = tuple[str, ...]
 
 # One citation for the card, croissant.json and CITATION.cff (a test keeps the file in step).
 CITATION_TITLE = "newscorpus: an open, richly annotated corpus of English news articles"
@@ -45,32 +45,6 @@ CITATION_BIBTEX = f"""@misc{{newscorpus,
   note         = {{Dataset. Annotations CC BY 4.0; article text belongs to its publishers}}
 }}"""
 
-# Columns of the derived configs; the documents config takes its descriptions from the schema.
-_VIEW_COLUMNS: dict[str, str] = {
-    "document_id": "Id of the article the row comes from (the `id` of the documents config).",
-    "sentence_index": "Position of the sentence in the article, from 0 (headline and credit count).",
-    "tokens": "Token strings (spaCy's English tokenizer).",
-    "token_starts": "Start offset of each token in the article text.",
-    "token_ends": "End offset (exclusive) of each token in the article text.",
-    "ner_tags": "IOB2 tag of each token, as a ClassLabel id.",
-    "quote_id": "Id of the attribution in the record (`q1`, ...).",
-    "type": "Quotation type: direct, indirect or mixed (PARC 3.0).",
-    "content": "What was said: the quoted or reported content span.",
-    "cue": "The cue: the minimal verb or phrase introducing the content.",
-    "source": "Who said it: the source span, with its coreference mention and cluster ids; null if unstated.",
-    "sentence_indices": "Indices of the sentences the content overlaps.",
-    "sentences": "Text of those sentences.",
-    "sentence_starts": "Index of each sentence's first token.",
-    "cluster_ids": "Id of each coreference cluster in the record (`c1`, ...).",
-    "clusters": "Each cluster as a list of [first_token, last_token] mentions, both inclusive.",
-}
-_SPAN_PARTS: dict[str, str] = {
-    "start": "Start offset in the article text (code points).",
-    "end": "End offset (exclusive).",
-    "text": "The span's text, equal to text[start:end].",
-    "mention": "Id of the coreference mention the source is, or null.",
-    "cluster": "Id of the coreference cluster of that mention, or null.",
-}
 _EXAMPLE_TEXT_LIMIT = 160
 _EXAMPLE_VALUES = 8  # items shown of a list of values
 _EXAMPLE_RECORDS = 2  # items shown of a list of records
@@ -140,46 +114,6 @@ def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str
             for summary in configs.values()
         ],
     }
-
-
-def _schema_node(node: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """A schema node with its ``$ref`` followed and its ``oneOf`` object alternatives merged.
-
-    A field that the alternatives describe differently (provenance ``kind`` is
-    "gold: ..." in one and "auto: ..." in the other) gets both descriptions.
-    """
-    if "$ref" in node:
-        target = _schema_node(schema["$defs"][node["$ref"].removeprefix("#/$defs/")], schema)
-        node = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
-    merged: dict[str, dict[str, Any]] = {}
-    for alternative in (_schema_node(a, schema) for a in node.get("oneOf", [])):
-        for key, child in alternative.get("properties", {}).items():
-            texts = [merged.get(key, {}).get("description"), child.get("description")]
-            merged[key] = {**child, "description": " ".join(dict.fromkeys(t for t in texts if t))}
-    return {**node, "properties": {**merged, **node.get("properties", {})}} if merged else node
-
-
-def _schema_descriptions(node: dict[str, Any], schema: dict[str, Any], path: FieldPath = ()) -> dict[FieldPath, str]:
-    node = _schema_node(node, schema)
-    found = {path: node["description"]} if path and "description" in node else {}
-    if isinstance(node.get("items"), dict):
-        found |= {p: d for p, d in _schema_descriptions(node["items"], schema, path).items() if p != path}
-    for key, child in node.get("properties", {}).items():
-        found |= _schema_descriptions(child, schema, (*path, key))
-    return found
-
-
-def field_descriptions(config: str) -> dict[FieldPath, str]:
-    """What each field of a config means, by path of struct keys (list levels skipped).
-
-    The documents config is the record, so its descriptions come from the JSON
-    Schema; the derived configs share a small table of column meanings.
-    """
-    if config == DEFAULT_VIEW:
-        schema = load_schema()
-        return _schema_descriptions(schema, schema)
-    nested = {(column, part): text for column in ("content", "cue", "source") for part, text in _SPAN_PARTS.items()}
-    return {(column,): text for column, text in _VIEW_COLUMNS.items()} | nested
 
 
 def feature_type_name(feature: FeatureType) -> str:

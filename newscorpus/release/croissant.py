@@ -28,7 +28,8 @@ from typing import Any
 from datasets import ClassLabel, List
 
 from newscorpus import __version__
-from newscorpus.release.card import CITATION_AUTHOR, CITATION_BIBTEX, ConfigSummary, field_descriptions
+from newscorpus.release.card import CITATION_AUTHOR, CITATION_BIBTEX, ConfigSummary
+from newscorpus.release.fields import field_descriptions
 from newscorpus.release.splits import SPLITS
 from newscorpus.views import DEFAULT_VIEW
 
