@@ -11,7 +11,7 @@ import click
 
 from newscorpus.engines.options import exit_unusable
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.layout import CorpusLayout, find_record_files
 
 
 @click.command()
@@ -100,7 +100,7 @@ def _corpus_records(records_dir: Path) -> Iterator[dict[str, Any]]:
     names it keeps, never the records.
     """
     seen: set[str] = set()
-    for file in sorted(records_dir.rglob("*.json")):
+    for file in find_record_files([records_dir]):
         for document_id, record in _read_records(file).items():
             if document_id in seen:
                 raise UnusableInputError(

@@ -16,7 +16,7 @@ import click
 
 from newscorpus.engines.options import exit_unusable, root_option
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.layout import CorpusLayout, find_record_files
 from newscorpus.record.provenance import gold
 
 # The choices of the options, written out here because the modules that define
@@ -58,13 +58,13 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     (tasks to annotate), and a folder for brat. Records must be valid; OUT is
     replaced only when all were written. docs/formats.md describes each format.
     """
-    from newscorpus.io.export import export_records, record_files  # loads datasets and spaCy: only to run
+    from newscorpus.io.export import export_records  # loads datasets and spaCy: only to run
 
     if config is not None and output_format != "conll2003":
         raise click.UsageError("--config applies to --format conll2003 only")
     layout = CorpusLayout(root)
     try:
-        count = export_records(output_format, record_files(paths or (layout.records_dir,)), out, config)
+        count = export_records(output_format, find_record_files(paths or (layout.records_dir,)), out, config)
     except UnusableInputError as error:
         exit_unusable(error)
     click.echo(f"exported {count} record(s) to {out} ({output_format})")

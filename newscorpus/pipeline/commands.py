@@ -15,7 +15,7 @@ import click
 from newscorpus.engines.options import engine_options, exit_unusable, root_option, running_engine, show_summary
 from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.layout import CorpusLayout, split_record_paths
 
 
 @click.command()
@@ -69,15 +69,8 @@ def validate(
     layout = CorpusLayout(root)
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
-    files: list[Path] = []
-    missing: list[Problem] = []
-    for path in paths or (layout.records_dir,):
-        if path.is_dir():
-            files += sorted(path.rglob("*.json"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(Problem("input.unreadable", "no such file or folder", file=str(path)))
+    files, missing_paths = split_record_paths(paths or (layout.records_dir,))
+    missing = [Problem("input.unreadable", "no such file or folder", file=str(path)) for path in missing_paths]
     try:
         with running_engine(engine, jobs, address) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)

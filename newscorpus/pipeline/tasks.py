@@ -22,7 +22,7 @@ from newscorpus.convert import convert_raw_file
 from newscorpus.convert.record import keeps_anything
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.layout import CorpusLayout
-from newscorpus.record.reader import read_record_file
+from newscorpus.record.reader import read_record_or_raise
 from newscorpus.record.writer import dumps_record
 from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
 
@@ -46,13 +46,10 @@ class FailedInput:
 
 def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, FailedInput]:
     """An existing record, or why it cannot be read (convert cannot keep its gold layers then)."""
-    record, problems = read_record_file(path)
-    if record is not None:
-        return record, None
-    problem = problems[0]
-    return None, FailedInput.of(
-        UnusableInputError("record.unreadable", layout.relative(path), f"[{problem.code}] {problem.message}")
-    )
+    try:
+        return read_record_or_raise(path, layout.relative(path)), None
+    except UnusableInputError as error:
+        return None, FailedInput.of(error)
 
 
 # Index: which raw capture each existing record was converted from.

@@ -71,9 +71,9 @@ UNUSABLE_CODES: dict[str, Code] = {
         example="a second newscorpus build started while one is running",
     ),
     "record.unreadable": _convert(
-        "An existing record cannot be read",
-        "Fix or remove it; convert keeps its gold layers.",
-        example="convert finds a record file with a duplicate key",
+        "A record file cannot be read as a record (the message names the input.* reason)",
+        "Run `newscorpus validate` on it, then fix or remove it (convert keeps a record's gold layers).",
+        example="a record file with a duplicate key, given to convert, export, import, evaluate or stats",
     ),
     # Interchange: export to and import from external formats (newscorpus.io)
     "export.invalid-record": _convert(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +67,29 @@ class CorpusLayout:
 
     def record_path(self, document_id: str) -> Path:
         return self.records_dir / f"{document_id}.json"
+
+
+def split_record_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Record files named by ``paths`` (files as given, folders by their ``*.json`` files at any depth, sorted),
+    and the paths that name nothing."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.rglob("*.json"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+def find_record_files(paths: Iterable[Path]) -> list[Path]:
+    """Record files named by ``paths``, as ``split_record_paths`` finds them; UnusableInputError for a missing path."""
+    files, missing = split_record_paths(paths)
+    if missing:
+        raise UnusableInputError("input.unreadable", str(missing[0]), "no such file or folder")
+    return files
 
 
 @contextmanager

@@ -1,4 +1,9 @@
-"""Reading a record file as data only, turning every way it can be unusable into problems."""
+"""Reading a record file as data only, turning every way it can be unusable into problems.
+
+``read_record_file`` returns the problems (validate reports them all);
+``read_record_or_raise`` is for every other command, which cannot go on without
+the record: it raises ``record.unreadable``, naming the problem's own code.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.problems.problem import Problem
 
 MAX_RECORD_BYTES = 20_000_000
@@ -81,3 +87,12 @@ def read_record_file(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem("input.encoding", f"not valid UTF-8 at byte {error.start}")]
     return parse_record_text(text.removeprefix("\ufeff"))
+
+
+def read_record_or_raise(path: Path, shown: str | None = None) -> dict[str, Any]:
+    """The record in ``path``, or UnusableInputError ``record.unreadable`` located at ``shown`` (default: the path)."""
+    record, problems = read_record_file(path)
+    if record is None:
+        problem = problems[0]
+        raise UnusableInputError("record.unreadable", shown or str(path), f"[{problem.code}] {problem.message}")
+    return record
