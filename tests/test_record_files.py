@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,18 @@ def test_an_unreadable_record_raises_record_unreadable_naming_its_reason(tmp_pat
     assert (error.code, error.location) == ("record.unreadable", "shown/bad.json")
     assert error.message.startswith(f"[{reason}] ")
     assert error.render().startswith(f"shown/bad.json: error [record.unreadable] [{reason}] ")
+
+
+def test_the_error_crosses_a_process_boundary_intact(tmp_path: Path):
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"[]")
+    with pytest.raises(UnusableInputError) as raised:
+        read_record_or_raise(path)
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert (copy.code, copy.location, copy.message, copy.hint, copy.render()) == (
+        raised.value.code,
+        raised.value.location,
+        raised.value.message,
+        raised.value.hint,
+        raised.value.render(),
+    )

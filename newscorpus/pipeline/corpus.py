@@ -133,7 +133,7 @@ def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) 
                     by_raw_file[raw_file] = path
                     keeps_of[raw_file] = keeps
             if outcome.failed is not None:
-                raise outcome.failed.error()
+                raise UnusableInputError.of(outcome.failed)
             partial_gazetteers.append(outcome.gold_names)
             advance(len(task.record_files))
     kept = {raw_file for raw_file, keeps in keeps_of.items() if keeps}
@@ -180,7 +180,7 @@ def _convert(
                 if old_path is not None and old_path != layout.record_path(document.document_id):
                     converted.stale.append(old_path)
             if outcome.failed is not None:
-                raise outcome.failed.error()
+                raise UnusableInputError.of(outcome.failed)
             advance(len(outcome.documents))
     return converted
 

@@ -2,9 +2,9 @@
 
 Each function takes one picklable task value and returns a picklable outcome,
 so that this process, a worker process and a Ray task run the same code.
-Expected bad input comes back as a value (``FailedInput``): an exception with
-its own constructor does not survive the trip between processes, and the
-pipeline must report the first bad file in file order, not the first to fail.
+Expected bad input comes back as a value (the ``Problem`` an UnusableInputError
+carries), not raised: the pipeline must report the first bad file in file order,
+not the first to fail.
 """
 
 from __future__ import annotations
@@ -27,29 +27,12 @@ from newscorpus.record.writer import dumps_record
 from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
 
 
-@dataclass(frozen=True, slots=True)
-class FailedInput:
-    """An UnusableInputError as a value that crosses process boundaries."""
-
-    code: str
-    location: str
-    message: str
-    hint: str
-
-    @classmethod
-    def of(cls, error: UnusableInputError) -> FailedInput:
-        return cls(error.code, error.location, error.message, error.hint)
-
-    def error(self) -> UnusableInputError:
-        return UnusableInputError(self.code, self.location, self.message, self.hint)
-
-
-def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, FailedInput]:
+def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, Problem]:
     """An existing record, or why it cannot be read (convert cannot keep its gold layers then)."""
     try:
         return read_record_or_raise(path, layout.relative(path)), None
     except UnusableInputError as error:
-        return None, FailedInput.of(error)
+        return None, error.problem
 
 
 # Index: which raw capture each existing record was converted from.
@@ -69,7 +52,7 @@ class IndexOutcome:
     raw_files: list[str | None]
     keeps: list[bool]
     gold_names: Gazetteer
-    failed: FailedInput | None = None
+    failed: Problem | None = None
 
 
 def index_records(task: IndexTask) -> IndexOutcome:
@@ -81,7 +64,7 @@ def index_records(task: IndexTask) -> IndexOutcome:
     """
     raw_files: list[str | None] = []
     keeps: list[bool] = []
-    failures: list[FailedInput] = []
+    failures: list[Problem] = []
 
     def readable_records() -> Iterator[dict[str, Any]]:
         # A generator, so that the batch's gazetteer holds names, never the records.
@@ -133,7 +116,7 @@ class ConvertOutcome:
     """The documents of a batch, up to the first raw file that could not be converted."""
 
     documents: list[ConvertedDocument]
-    failed: FailedInput | None = None
+    failed: Problem | None = None
 
 
 def _stage(path: Path, text: str) -> None:
@@ -172,7 +155,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
         try:
             record = convert_raw_file(layout.root / raw_file, raw_file, previous, make_annotators=make_annotators)
         except UnusableInputError as error:
-            return ConvertOutcome(documents, FailedInput.of(error))
+            return ConvertOutcome(documents, error.problem)
         text = dumps_record(record)
         target = layout.record_path(record["id"])
         changed = not target.is_file() or target.read_text(encoding="utf-8") != text

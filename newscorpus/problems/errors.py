@@ -1,26 +1,52 @@
-"""The exception for expected bad input that stops a command.
+"""The exception for expected bad input that stops a command; it carries the problem as a value.
 
-Validation reports problems as values (see ``newscorpus.problems.problem``);
-this exception is for input that cannot be processed at all, such as a raw file
-that is not UTF-8. The CLI renders it as one located line and exit code 2.
+Validation reports problems as values (``newscorpus.problems.problem``); this
+exception is for input that cannot be processed at all, such as a raw file that
+is not UTF-8. It wraps one ``Problem``, so that the same value is reported in a
+list or raised, and it pickles through that value, so that it crosses from a
+worker process or a Ray task unchanged. The CLI renders it as one located line
+and exit code 2.
 """
 
 from __future__ import annotations
 
-from newscorpus.problems.codes import CODES
+from newscorpus.problems.problem import Problem
 
 
 class UnusableInputError(Exception):
-    """Input that a command cannot work on, with a stable code, location and hint."""
+    """Input that a command cannot work on: a ``Problem`` with a stable code, location and hint."""
 
     def __init__(self, code: str, location: str, message: str, hint: str = "") -> None:
+        problem = Problem(code, message, file=location, hint=hint)  # refuses an unregistered code
         super().__init__(f"{location}: {message}")
-        if code not in CODES:
-            raise ValueError(f"unregistered error code {code!r}")
-        self.code = code
-        self.location = location
-        self.message = message
-        self.hint = hint or CODES[code].hint
+        self.problem = problem
+
+    @classmethod
+    def of(cls, problem: Problem) -> UnusableInputError:
+        """The error that raises ``problem``."""
+        error = cls.__new__(cls)
+        Exception.__init__(error, f"{problem.location}: {problem.message}")
+        error.problem = problem
+        return error
+
+    def __reduce__(self) -> tuple[object, tuple[Problem]]:
+        return type(self).of, (self.problem,)
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def location(self) -> str:
+        return self.problem.location
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
+
+    @property
+    def hint(self) -> str:
+        return self.problem.hint
 
     def render(self) -> str:
         hint = f"\n  hint: {self.hint}" if self.hint else ""
