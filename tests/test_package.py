@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,42 @@ def test_no_step_package_imports_the_orchestrator():
         if target == ORCHESTRATOR or target.startswith(ORCHESTRATOR + ".")
     }
     assert offending == set()
+
+
+CORE = ("newscorpus", "newscorpus.record", "newscorpus.text", "newscorpus.problems")
+
+
+def _entries_in_map(text: str) -> set[str]:
+    """Names the package map lists (``record/``, ``cli.py``, ...)."""
+    return {match for match in re.findall(r"^\s+([\w]+/|[\w]+\.py)\s", text, flags=re.M)}
+
+
+def _package_entries() -> set[str]:
+    folders = {f"{p.name}/" for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    return folders | {p.name for p in PACKAGE.glob("*.py")}
+
+
+def test_the_package_docstring_maps_every_module_and_folder():
+    package_map = (newscorpus.__doc__ or "").split("newscorpus/\n", 1)[1].split("\n\n", 1)[0]
+    assert _entries_in_map(package_map) == _package_entries()
+
+
+def test_the_readme_layout_has_the_same_map(repo_root):
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    package_map = layout.split("newscorpus/\n", 1)[1].split("```", 1)[0]
+    assert _entries_in_map(package_map) == _package_entries()
+    assert package_map.strip() in (newscorpus.__doc__ or "").replace("\n    ", "\n")
+
+
+def test_the_shared_core_imports_no_step():
+    """The top-level modules, record, text and problems import only each other."""
+
+    def is_core(name: str) -> bool:
+        return (name.count(".") == 1 and not (PACKAGE / name.split(".")[1]).is_dir()) or name.startswith(CORE)
+
+    outward = {(n, t) for n, targets in import_graph().items() if is_core(n) for t in targets if not is_core(t)}
+    assert outward == set()
 
 
 def test_every_step_package_exists():
