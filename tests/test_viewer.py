@@ -26,7 +26,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
-from newscorpus.viewer import Span, render_spans
+from newscorpus.viewer import Highlight, render_highlights
 from newscorpus.viewer.commands import view
 from newscorpus.viewer.page import ENTITY_COLOURS
 
@@ -266,8 +266,8 @@ def test_an_invalid_record_exits_2_instead_of_a_traceback(corpus_copy, tmp_path)
 
 def test_crossing_spans_are_split_into_pieces_that_still_spell_each_span():
     text = "abcdefgh"
-    spans = [Span(0, 5, "a", (("data-id", "A"),)), Span(3, 8, "b", (("data-id", "B"),), rank=1)]
-    html = render_spans(text, spans)
+    spans = [Highlight(0, 5, "a", (("data-id", "A"),)), Highlight(3, 8, "b", (("data-id", "B"),), rank=1)]
+    html = render_highlights(text, spans)
     assert html == (
         '<span class="a" data-id="A">abc<span class="b" data-id="B">de</span></span>'
         '<span class="b" data-id="B" data-last>fgh</span>'
@@ -275,7 +275,7 @@ def test_crossing_spans_are_split_into_pieces_that_still_spell_each_span():
 
 
 def test_text_is_escaped_and_rank_orders_equal_spans():
-    spans = [Span(0, 3, "inner", rank=2), Span(0, 3, "outer", rank=0)]
-    assert render_spans("<b>", spans) == (
+    spans = [Highlight(0, 3, "inner", rank=2), Highlight(0, 3, "outer", rank=0)]
+    assert render_highlights("<b>", spans) == (
         '<span class="outer" data-last><span class="inner" data-last>&lt;b&gt;</span></span>'
     )

@@ -13,17 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.problems.errors import UnusableInputError
+from newscorpus.text.offsets import Span
 
 # An import file holds a few articles' annotation; anything far larger is not one.
 MAX_IMPORT_BYTES = 200_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character span ``[start, end)`` of the document's text."""
-
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)

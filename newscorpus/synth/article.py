@@ -20,6 +20,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from newscorpus.text.offsets import Span
+
 VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "synth_vocabulary.toml"
 MIN_WORDS, MAX_WORDS = 300, 1_500
 MEDIAN_WORDS = 600
@@ -56,12 +58,6 @@ class Person:
     pronoun: str  # "he" or "she"
     title: str
     mentions: list[int] = field(default_factory=list)  # indexes into ArticleWriter.mentions
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
 
 
 @dataclass(slots=True)

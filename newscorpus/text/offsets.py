@@ -22,6 +22,14 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character span ``[start, end)`` of a text (code point offsets)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One aligned piece: normalized text ``text`` came from ``raw[raw_start:raw_end]``."""
 
