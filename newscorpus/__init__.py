@@ -12,7 +12,7 @@ The package map (a test keeps it true)::
       record/       record files: layout (where files are, finding them, the corpus lock),
                     reader (read, read-or-raise), writer (canonical JSON), provenance
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
-      problems/     codes (the registry), problem (the Problem value), errors (UnusableInputError),
+      problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
                     reference (docs/errors.md)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
       annotate/     automatic annotators, one per layer (run by convert and by `annotate`)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newscorpus.convert.decode import RawCapture, decode_raw
 from newscorpus.convert.record import build_record
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.problems.problem import CODES, Problem
+from newscorpus.problems.value import CODES, Problem
 from newscorpus.record.reader import parse_record_text
 from newscorpus.validate import validate_record
 

@@ -8,8 +8,8 @@ import pytest
 
 from newscorpus.problems.codes import CODES
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.problems.problem import Problem
 from newscorpus.problems.reference import STAGE_TITLES, render_error_reference
+from newscorpus.problems.value import Problem
 
 # The step a code's prefix belongs to (each code's stage is where it arises, not one catch-all).
 EXPECTED_STAGES = {

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newscorpus.cli import main
-from newscorpus.problems.problem import CODES
+from newscorpus.problems.value import CODES
 from newscorpus.record import reader
 from newscorpus.validate import Problem, Report, validate_files, validate_record
 

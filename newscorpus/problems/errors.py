@@ -1,6 +1,6 @@
 """The exception for expected bad input that stops a command; it carries the problem as a value.
 
-Validation reports problems as values (``newscorpus.problems.problem``); this
+Validation reports problems as values (``newscorpus.problems.value``); this
 exception is for input that cannot be processed at all, such as a raw file that
 is not UTF-8. It wraps one ``Problem``, so that the same value is reported in a
 list or raised, and it pickles through that value, so that it crosses from a
@@ -10,7 +10,7 @@ and exit code 2.
 
 from __future__ import annotations
 
-from newscorpus.problems.problem import Problem
+from newscorpus.problems.value import Problem
 
 
 class UnusableInputError(Exception):

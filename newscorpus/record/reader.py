@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.problems.problem import Problem
+from newscorpus.problems.value import Problem
 
 MAX_RECORD_BYTES = 20_000_000
 _INT64 = 2**63

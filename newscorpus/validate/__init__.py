@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscorpus.problems.problem import CODES, Problem, pointer
+from newscorpus.problems.value import CODES, Problem, pointer
 from newscorpus.record.reader import read_record_file
 from newscorpus.schema import supported_schema_versions
 from newscorpus.validate.checks import iter_semantic_problems

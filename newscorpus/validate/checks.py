@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from newscorpus.problems.problem import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 from newscorpus.validate.value_checks import provenance_problems, value_problems

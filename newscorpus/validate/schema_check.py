@@ -10,7 +10,7 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from newscorpus.problems.problem import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
 from newscorpus.schema import load_schema
 
 _CODE_BY_VALIDATOR = {

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from newscorpus.problems.problem import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
 from newscorpus.validate.spans import layer_items
 
 _TIMEX_VALUE = re.compile(
