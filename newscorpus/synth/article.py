@@ -85,7 +85,6 @@ class ArticleWriter:
         self.words = vocabulary()
         self.text = ""
         self.paragraphs: list[Span] = []
-        self.quoted_paragraphs = 0
         self.entities: list[tuple[Span, str]] = []
         self.mentions: list[Mention] = []
         self.named_mentions: dict[str, list[int]] = {}  # organisation or place -> its mentions
@@ -267,7 +266,6 @@ class ArticleWriter:
             if index:
                 self._append(" ")
             self._quotation() if index == quote_at else self._sentence()
-        self.quoted_paragraphs += quoted
         self.paragraphs.append(Span(start, len(self.text)))
 
     def headline(self) -> None:
