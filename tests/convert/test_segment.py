@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from newscorpus.convert.segment import segment_paragraph
 
-HARD_SENTENCES = Path(__file__).parent / "data" / "hard_sentences.jsonl"
+HARD_SENTENCES = REPO / "tests" / "data" / "hard_sentences.jsonl"
 # Measured 0.956 with sentencex 1.0.32 (see README); a drop below this is a regression.
 MIN_F1 = 0.95
 

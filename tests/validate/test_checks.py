@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from newscorpus.cli import main
 from newscorpus.problems.value import CODES
 from newscorpus.record import reader
 from newscorpus.validate import Problem, Report, validate_files, validate_record
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = REPO
 SEED_RAW_PATH = "corpus/raw/themoscowtimes/000_b7662e16b4581a0c.txt"
 GOLD = {"kind": "gold", "annotator": "test", "date": "2026-11-25", "tool": None, "version": None}
 PROBLEM_KEYS = {"code", "path", "file", "record_id", "message", "hint"}

@@ -11,16 +11,16 @@ import json
 import re
 import unicodedata
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
+from conftest import REPO
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.text.normalize import normalize_text
 from newscorpus.text.offsets import OffsetMap
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = REPO
 SEED_RAW = REPO_ROOT / "corpus" / "raw" / "themoscowtimes" / "000_b7662e16b4581a0c.txt"
 
 # --- the documented rules, restated independently ---------------------------------------------

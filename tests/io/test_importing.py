@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from newscorpus.io.merge import merge_annotations
 from newscorpus.record.provenance import gold
 from newscorpus.record.writer import dumps_record
 
-LS_EXPORT = Path(__file__).parent / "data" / "io" / "labelstudio_export.json"
+LS_EXPORT = REPO / "tests" / "data" / "io" / "labelstudio_export.json"
 ANNOTATOR = ["--annotator", "Test Annotator", "--date", "2026-12-01"]
 
 
