@@ -1,9 +1,15 @@
-"""The loader's index: a second load reopens the Arrow cache directly and returns what load_dataset would."""
+"""The loader's index: a second load reopens the Arrow cache directly and returns what load_dataset would.
+
+Loading offline: typed features, the one-call loader, fresh data after a rebuild (was test_load.py).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +190,63 @@ def test_a_folder_without_checksums_is_never_indexed(release, tmp_path, cache, l
 
 def test_the_loader_reads_the_checksums_the_build_writes():
     assert loader.CHECKSUMS == CHECKSUMS
+
+
+_PROBE = """
+import json, sys
+import datasets
+release, config, cache = sys.argv[1], sys.argv[2], sys.argv[3]
+data = datasets.load_dataset(release, config, split="train", cache_dir=cache)
+print(json.dumps({"rows": data.num_rows, "features": repr(data.features), "first": data[0]}, default=str))
+"""
+
+
+def _load_in_fresh_process(release: Path, config: str, cache: Path) -> dict:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(release), config, str(cache)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=release.parent,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_load_dataset_on_the_committed_release_is_typed(repo_root, tmp_path):
+    loaded = _load_in_fresh_process(repo_root / "corpus" / "release", "documents", tmp_path / "cache")
+    assert loaded["rows"] == 1
+    assert "ClassLabel(names=['PERSON', 'NORP'" in loaded["features"]
+    assert "List({'start': Value('int32')" in loaded["features"]
+    ner = _load_in_fresh_process(repo_root / "corpus" / "release", "ner", tmp_path / "cache")
+    assert ner["rows"] == 17 and "ClassLabel(names=['O', 'B-PERSON'" in ner["features"]
+
+
+def test_newscorpus_load_returns_every_config(repo_root, tmp_path):
+    import newscorpus
+
+    release = repo_root / "corpus" / "release"
+    documents = newscorpus.load(release=release, cache_dir=str(tmp_path))
+    assert list(documents) == ["train"]
+    assert documents["train"].features["layers"]["entities"]["items"].feature["label"].names[0] == "PERSON"
+    ner = newscorpus.load("ner", split="train", release=release, cache_dir=str(tmp_path))
+    tag_names = ner.features["ner_tags"].feature.names
+    assert any(tag_names[t] == "B-PERSON" for row in ner for t in row["ner_tags"])
+    quotes = newscorpus.load("quotes", split="train", release=release, cache_dir=str(tmp_path))
+    assert quotes.num_rows == 15
+    coref = newscorpus.load("coref", split="train", release=release, cache_dir=str(tmp_path))
+    assert len(coref[0]["clusters"]) > 0
+
+
+def test_a_rebuilt_release_loads_fresh_data_through_the_same_cache(seed_record, tmp_path):
+    """datasets keys its cache on the card's YAML; the content fingerprint in it must change."""
+    release, cache = tmp_path / "release", tmp_path / "cache"
+    write_release([seed_record], release)
+    before = _load_in_fresh_process(release, "documents", cache)
+    changed = json.loads(json.dumps(seed_record))
+    changed["metadata"]["topics"] = changed["metadata"]["topics"][:1]
+    write_release([changed], release)
+    after = _load_in_fresh_process(release, "documents", cache)
+    assert len(before["first"]["metadata"]["topics"]) > 1
+    assert len(after["first"]["metadata"]["topics"]) == 1
