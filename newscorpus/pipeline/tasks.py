@@ -27,7 +27,7 @@ from newscorpus.record.writer import dumps_record
 from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
 
 
-def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, Problem]:
+def read_previous_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, Problem]:
     """An existing record, or why it cannot be read (convert cannot keep its gold layers then)."""
     try:
         return read_record_or_raise(path, layout.relative(path)), None
@@ -69,7 +69,7 @@ def index_records(task: IndexTask) -> IndexOutcome:
     def readable_records() -> Iterator[dict[str, Any]]:
         # A generator, so that the batch's gazetteer holds names, never the records.
         for path in task.record_files:
-            record, failed = _read_record(path, task.layout)
+            record, failed = read_previous_record(path, task.layout)
             if record is None:
                 failures.append(failed)
                 return
@@ -149,7 +149,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
     for raw_file, previous_path in zip(task.raw_files, task.previous_records, strict=True):
         previous = None
         if previous_path is not None:
-            previous, failed = _read_record(previous_path, layout)
+            previous, failed = read_previous_record(previous_path, layout)
             if failed is not None:
                 return ConvertOutcome(documents, failed)
         try:

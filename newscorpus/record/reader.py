@@ -21,7 +21,9 @@ _LONG_DIGIT_RUN = b"0" * 19
 _DIGITS_TO_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
-class _Refused(Exception):
+class RefusedText(Exception):
+    """Raised from inside the JSON parser to stop at a value no record may hold; carries the problem."""
+
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
@@ -31,38 +33,39 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused(Problem("input.duplicate-key", f"key {key!r} appears twice in one object"))
+            raise RefusedText(Problem("input.duplicate-key", f"key {key!r} appears twice in one object"))
         result[key] = value
     return result
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _Refused(Problem("input.nan", f"{name} is not valid JSON"))
+    raise RefusedText(Problem("input.nan", f"{name} is not valid JSON"))
 
 
-def _bounded_int(digits: str) -> int:
+def bounded_int(digits: str) -> int:
+    """The integer ``digits`` spells, refused (RefusedText) outside the 64-bit range a record's integers fit."""
     try:
         value = int(digits)
     except ValueError as error:  # Python refuses to convert integers of more than 4300 digits
-        raise _Refused(Problem("input.integer-range", f"integer of {len(digits)} digits")) from error
+        raise RefusedText(Problem("input.integer-range", f"integer of {len(digits)} digits")) from error
     if not -_INT64 <= value < _INT64:
-        raise _Refused(Problem("input.integer-range", f"integer {digits[:30]} is outside the 64-bit range"))
+        raise RefusedText(Problem("input.integer-range", f"integer {digits[:30]} is outside the 64-bit range"))
     return value
 
 
-def _may_hold_long_integer(text: str) -> bool:
+def may_hold_long_integer(text: str) -> bool:
     """Whether the text has a run of 19 or more digits: without one, every integer in it fits 64 bits."""
     return _LONG_DIGIT_RUN in text.encode("utf-8", "surrogatepass").translate(_DIGITS_TO_ZERO)
 
 
 def parse_record_text(text: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse JSON text into a record dict, or return the problems that stop it."""
-    # Calling _bounded_int for each of a record's thousands of integers doubled the parsing time;
+    # Calling bounded_int for each of a record's thousands of integers doubled the parsing time;
     # it can refuse nothing in a text without a long digit run, so Python's own int then parses them.
-    parse_int = _bounded_int if _may_hold_long_integer(text) else None
+    parse_int = bounded_int if may_hold_long_integer(text) else None
     try:
         value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant, parse_int=parse_int)
-    except _Refused as refused:
+    except RefusedText as refused:
         return None, [refused.problem]
     except json.JSONDecodeError as error:
         return None, [Problem("input.json", f"line {error.lineno}, column {error.colno}: {error.msg}")]

@@ -61,14 +61,14 @@ def _text_problems(record: dict[str, Any], text: str, derived: Derived) -> Itera
     for what, offset in (
         # str.find where it can: a regex tries a match at each line break or space of the text.
         ("three or more line breaks", text.find("\n\n\n")),
-        ("trailing spaces", _first_trailing_spaces(text)),
+        ("trailing spaces", first_trailing_spaces(text)),
         ("a non-breaking or odd space", next((match.start() for match in _ODD_SPACE.finditer(text)), -1)),
     ):
         if offset >= 0:
             yield Problem("text.not-normalized", f"{what} at offset {offset}", pointer("text"))
 
 
-def _first_trailing_spaces(text: str) -> int:
+def first_trailing_spaces(text: str) -> int:
     """Where r" +\n| +$" first matches, or -1: the start of the first run of spaces ending a line or the text."""
     last_space = text.find(" \n")
     if last_space < 0 and text.endswith(" "):
@@ -98,7 +98,7 @@ def _span_problems(record: dict[str, Any], text: str, derived: Derived) -> Itera
                 yield Problem("span.splits-character", f"offset {edge} is before a combining mark", pointer(*path))
 
 
-def _column_problems(text: str, layer: str, starts: list[int], ends: list[int]) -> Iterator[Problem]:
+def column_problems(text: str, layer: str, starts: list[int], ends: list[int]) -> Iterator[Problem]:
     """Spans of a columnar layer (as many starts as ends) out of range, empty, overlapping or with edge space."""
     where = pointer("layers", layer)
     previous_end = 0
@@ -129,10 +129,10 @@ def _token_problems(record: dict[str, Any], text: str, derived: Derived) -> Iter
     if len(starts) != len(ends):
         yield _length_mismatch("tokens", starts, ends)
         return
-    # in_order holds exactly when _column_problems would find nothing: the loop runs only for a bad layer.
+    # in_order holds exactly when column_problems would find nothing: the loop runs only for a bad layer.
     ordered = in_order(text, starts, ends)
     if not ordered:
-        yield from _column_problems(text, "tokens", starts, ends)
+        yield from column_problems(text, "tokens", starts, ends)
     offset = first_uncovered(text, starts, ends, ordered)
     if offset is not None:
         yield Problem(
@@ -177,7 +177,7 @@ def _sentence_problems(record: dict[str, Any], text: str, derived: Derived) -> I
         return
     ordered = in_order(text, starts, ends)
     if not ordered:
-        yield from _column_problems(text, "sentences", starts, ends)
+        yield from column_problems(text, "sentences", starts, ends)
     where = pointer("layers", "sentences")
     paragraphs = _paragraph_bounds(text)
     paragraph_starts = [start for start, _ in paragraphs]

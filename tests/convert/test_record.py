@@ -184,13 +184,13 @@ def test_an_unreadable_existing_record_stops_convert_instead_of_losing_its_gold(
 
 
 def test_a_profile_with_a_bad_pattern_is_refused(tmp_path):
-    from newscorpus.convert.profiles import _parse_profile
+    from newscorpus.convert.profiles import parse_profile
     from newscorpus.problems.errors import UnusableInputError
 
     profile = tmp_path / "broken.toml"
     profile.write_text('id = "broken"\nlicense = "x"\n[[leading]]\nname = "b"\npattern = "(unclosed"\n')
     with pytest.raises(UnusableInputError) as raised:
-        _parse_profile(profile)
+        parse_profile(profile)
     assert raised.value.code == "profile.invalid"
 
 

@@ -127,14 +127,14 @@ def test_convert_builds_the_gazetteer_from_the_index_pass_and_reads_kept_records
         raise AssertionError(f"a convert task read the whole corpus in {records_dir}")
 
     convert_reads: list[Path] = []
-    original_read = tasks._read_record
+    original_read = tasks.read_previous_record
 
     def counting_read(path: Path, layout: CorpusLayout):
         convert_reads.append(path)
         return original_read(path, layout)
 
     monkeypatch.setattr(runner, "iter_readable_records", no_whole_corpus_read)
-    monkeypatch.setattr(tasks, "_read_record", counting_read)
+    monkeypatch.setattr(tasks, "read_previous_record", counting_read)
     engine = LocalEngine(1)
     try:
         convert_corpus(layout, engine)

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.record import reader
-from newscorpus.record.reader import _bounded_int, _may_hold_long_integer, _Refused, parse_record_text
+from newscorpus.record.reader import RefusedText, bounded_int, may_hold_long_integer, parse_record_text
 from newscorpus.synth.corpus import synthetic_record
 from newscorpus.validate import checks
-from newscorpus.validate.checks import _column_problems, _first_trailing_spaces, iter_semantic_problems
+from newscorpus.validate.checks import column_problems, first_trailing_spaces, iter_semantic_problems
 from newscorpus.validate.spans import first_uncovered, in_order
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,7 +57,7 @@ def naive_first_uncovered(text: str, starts: list[int], ends: list[int]) -> int 
 @given(text_and_spans())
 def test_in_order_holds_exactly_when_the_span_loop_finds_nothing(case):
     text, starts, ends = case
-    assert in_order(text, starts, ends) == (list(_column_problems(text, "tokens", starts, ends)) == [])
+    assert in_order(text, starts, ends) == (list(column_problems(text, "tokens", starts, ends)) == [])
 
 
 @PROPERTY
@@ -74,7 +74,7 @@ def test_first_uncovered_agrees_with_a_character_by_character_search(case):
 @given(texts)
 def test_text_finders_agree_with_the_regular_expressions(text):
     trailing = re.search(r" +\n| +$", text)
-    assert _first_trailing_spaces(text) == (trailing.start() if trailing else -1)
+    assert first_trailing_spaces(text) == (trailing.start() if trailing else -1)
     blank_lines = re.search(r"\n{3,}", text)
     assert text.find("\n\n\n") == (blank_lines.start() if blank_lines else -1)
 
@@ -134,7 +134,7 @@ def test_a_valid_record_takes_the_fast_paths_and_has_no_problems():
 
 
 def _parse_strictly(text: str) -> tuple[dict[str, Any] | None, list[Any]]:
-    with patch.object(reader, "_may_hold_long_integer", lambda text: True):
+    with patch.object(reader, "may_hold_long_integer", lambda text: True):
         return parse_record_text(text)
 
 
@@ -142,9 +142,9 @@ def _parse_strictly(text: str) -> tuple[dict[str, Any] | None, list[Any]]:
 @given(st.integers(min_value=-(10**40), max_value=10**40) | st.integers(-(2**64), 2**64))
 def test_every_integer_the_strict_parser_refuses_has_a_long_digit_run(number):
     try:
-        _bounded_int(str(number))
-    except _Refused:
-        assert _may_hold_long_integer(str(number))
+        bounded_int(str(number))
+    except RefusedText:
+        assert may_hold_long_integer(str(number))
 
 
 json_values = st.recursive(
