@@ -90,3 +90,33 @@ def test_unknown_command_is_refused_as_before():
     result = CliRunner().invoke(main, ["no-such-command"])
     assert result.exit_code == 2
     assert "No such command 'no-such-command'" in result.output
+
+
+_HELP_IN_FRESH_INTERPRETER = f"""
+import json, sys
+from click.testing import CliRunner
+from newscorpus.cli import main
+result = CliRunner().invoke(main, [sys.argv[1], "--help"])
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {HEAVY_MODULES!r})
+print(json.dumps({{"exit_code": result.exit_code, "help": result.output, "heavy": heavy}}))
+"""
+
+
+@pytest.mark.parametrize("name", ["export", "import", "synth", "annotate"])
+def test_step_help_imports_no_heavy_module(name):
+    completed = subprocess.run(
+        [sys.executable, "-c", _HELP_IN_FRESH_INTERPRETER, name], capture_output=True, text=True, check=True, timeout=60
+    )
+    outcome = json.loads(completed.stdout)
+    assert outcome["exit_code"] == 0, outcome["help"]
+    assert f" {name} [OPTIONS]" in outcome["help"]
+    assert outcome["heavy"] == []
+
+
+def test_io_command_choices_equal_those_of_the_modules_that_define_them():
+    from newscorpus.io import commands, conll2003, export, importing
+
+    assert commands.EXPORT_FORMATS == export.FORMATS
+    assert commands.IMPORT_FORMATS == importing.FORMATS
+    assert set(commands.CONLL2003_CONFIGS) == set(conll2003.CONFIGS)
+    assert commands.DEFAULT_CONLL2003_CONFIG == conll2003.DEFAULT_CONFIG

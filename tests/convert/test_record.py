@@ -10,10 +10,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED_RAW, SEED_RAW_RELATIVE
 
+from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.cli import main
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.decode import MAX_RAW_BYTES
+from newscorpus.convert.record import keeps_anything
 from newscorpus.record.writer import dumps_record
+from newscorpus.synth import synthetic_record
 from newscorpus.validate import validate_record
 
 
@@ -216,3 +219,27 @@ def test_offset_map_round_trips_through_the_record(seed_record):
     for entity in seed_record["layers"]["entities"]["items"]:
         raw_start, raw_end = offset_map.raw_span(entity["start"], entity["end"])
         assert raw[raw_start:raw_end] == entity["text"]
+
+
+def test_keeps_anything_is_false_exactly_when_the_previous_record_changes_nothing(seed_record):
+    _, record = synthetic_record(3, 0, gold=False)
+    assert not keeps_anything(record)
+    assert keeps_anything(seed_record)
+    for change in (
+        {"source": {**record["source"], "url": "https://example.org/a"}},
+        {"metadata": {**record["metadata"], "topics": ["economy"]}},
+        {"layers": {**record["layers"], "entities": synthetic_record(3, 0)[1]["layers"]["entities"]}},
+    ):
+        assert keeps_anything({**record, **change})
+
+
+def test_a_previous_record_that_keeps_nothing_converts_as_no_record(tmp_path):
+    raw_text, record = synthetic_record(3, 1, gold=False)
+    raw = tmp_path / "corpus" / record["raw"]["path"].removeprefix("corpus/")
+    raw.parent.mkdir(parents=True)
+    raw.write_text(raw_text, encoding="utf-8")
+    annotators = Annotators.for_corpus([], settings_from_environment(tmp_path))
+    assert not keeps_anything(record)
+    with_previous = convert_raw_file(raw, record["raw"]["path"], record, annotators)
+    without = convert_raw_file(raw, record["raw"]["path"], None, annotators)
+    assert dumps_record(with_previous) == dumps_record(without)
