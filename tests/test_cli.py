@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
+import newscorpus
 from newscorpus.cli import STEP_COMMANDS, main
 
 HEAVY_MODULES = ("datasets", "spacy", "pyarrow")
@@ -120,3 +123,21 @@ def test_io_command_choices_equal_those_of_the_modules_that_define_them():
     assert commands.IMPORT_FORMATS == importing.FORMATS
     assert set(commands.CONLL2003_CONFIGS) == set(conll2003.CONFIGS)
     assert commands.DEFAULT_CONLL2003_CONFIG == conll2003.DEFAULT_CONFIG
+
+
+def test_every_command_lives_in_its_package_commands_module():
+    assert all(re.fullmatch(r"newscorpus\.\w+\.commands:\w+", command.target) for command in STEP_COMMANDS.values())
+    package = Path(newscorpus.__file__).parent
+    defining = {
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "click.command(" in path.read_text(encoding="utf-8")
+    }
+    assert defining and all(name.endswith("/commands.py") for name in defining), defining
+
+
+def test_the_shared_options_are_declared_once():
+    package = Path(newscorpus.__file__).parent
+    for option in ('"--jobs"', '"--engine"', '"--quiet"', '"--address"'):
+        declaring = [p.relative_to(package).as_posix() for p in package.rglob("*.py") if option in p.read_text()]
+        assert declaring == ["engines/options.py"], option
