@@ -1,1 +1,1 @@
-"""Build: records to the release folder (Parquet, dataset card, checksums)."""
+"""Release: records to the release folder (Parquet shards per config and split, dataset card, Croissant, checksums)."""
