@@ -9,7 +9,7 @@ local Ray instance or a cluster.
 
 Beside them: ``progress`` (the bars and the closing summary line) and
 ``options`` (the command-line options every command shares). Engines know
-nothing of records, and no step needs more of them than ``Engine.map``.
+nothing of records.
 """
 
 from __future__ import annotations
