@@ -35,6 +35,9 @@ class Profile:
     publisher: str | None
     language: str
     license: str
+    license_id: str | None  # SPDX id of an open licence of the text, or None
+    license_url: str | None
+    attribution_author: str | None  # whom the licence's attribution credits, e.g. "Wikinews contributors"
     detect: re.Pattern[str] | None
     leading: tuple[Rule, ...]
     trailing: tuple[Rule, ...]
@@ -65,6 +68,9 @@ def _parse_profile(source: Path) -> Profile:
         publisher=data.get("publisher"),
         language=data.get("language", "en"),
         license=data["license"],
+        license_id=data.get("license_id"),
+        license_url=data.get("license_url"),
+        attribution_author=data.get("attribution_author"),
         detect=re.compile(detect) if detect else None,
         leading=tuple(_rule(rule, "banner", source) for rule in data.get("leading", [])),
         trailing=tuple(_rule(rule, "trailer", source) for rule in data.get("trailing", [])),

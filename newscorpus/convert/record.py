@@ -15,6 +15,7 @@ from typing import Any
 
 from newscorpus import __version__
 from newscorpus.annotate.runner import Annotators, corpus_annotators, needs_annotation, shipped_annotators
+from newscorpus.convert.attribution import attribution_of
 from newscorpus.convert.boilerplate import ArticleParts, split_article
 from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
@@ -162,6 +163,7 @@ def _assemble(
     metadata: dict[str, Any] = {
         "headline": headline,
         "credit": parts.text_of("credit"),
+        "dateline": parts.text_of("dateline"),
         "publication_date": {"value": None, "evidence": "not established", "provenance": None},
         "topics": [],
     }
@@ -178,6 +180,9 @@ def _assemble(
             "url": kept.url,
             "language": profile.language,
             "license": profile.license,
+            "license_id": profile.license_id,
+            "license_url": profile.license_url,
+            "attribution": attribution_of(profile, headline, kept.url),
             "profile": profile.id,
         },
         "raw": {"path": capture.path, "sha256": capture.sha256, "length": len(capture.text)},

@@ -18,6 +18,7 @@ from typing import Any
 
 from newscorpus.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.problems import Problem, pointer
+from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 
 
@@ -165,7 +166,12 @@ def _paragraph_problems(record: dict[str, Any], text: str, derived: Derived) -> 
         )
     roles = [p.get("role") for p in items if isinstance(p, dict)]
     for index, role in enumerate(roles):
-        if (role == "headline" and index != 0) or (role == "credit" and (index != 1 or roles[0] != "headline")):
+        if (
+            (role == "headline" and index != 0)
+            or (role == "credit" and (index != 1 or roles[0] != "headline"))
+            or (role == "dateline" and (roles[:index] not in (["headline"], ["headline", "credit"])))
+            or (role == "caption" and index == 0)
+        ):
             yield Problem(
                 "paragraphs.role-order",
                 f"paragraph {index} is a {role}",
@@ -400,6 +406,8 @@ CHECKS: tuple[Check, ...] = (
     _reference_problems,
     _value_problems,
     _provenance_problems,
+    licence_problems,
+    metadata_paragraph_problems,
 )
 
 
