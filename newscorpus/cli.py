@@ -64,6 +64,12 @@ def _engine(name: str, jobs: int | None, address: str | None) -> Iterator[Engine
         engine.close()
 
 
+def _show_notices(notices: list) -> None:
+    """What convert reports without refusing a capture (a dateline that disagrees with the date): always shown."""
+    for notice in notices:
+        click.echo(notice.render(), err=True)
+
+
 def _summarize(progress: Progress, summary: RunSummary) -> None:
     """The closing summary line, shown with the progress bars (never into a pipe or a log)."""
     if progress.enabled:
@@ -168,6 +174,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
+    _show_notices(result.notices)
     click.echo(
         f"converted {result.documents} article(s): {result.sentences} sentences, "
         f"{result.tokens} tokens; {written} record file(s) written"
@@ -258,6 +265,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         )
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
+    _show_notices(converted.notices)
     _summarize(
         progress,
         RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),
