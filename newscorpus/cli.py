@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,8 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "-j",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes (local) or CPUs (Ray).  [default: all cores]",
+                help="Worker processes (local) or CPUs (Ray).  [default: all cores; one process for under "
+                "4 MiB of input]",
             ),
             click.option(
                 "--engine",
@@ -46,7 +47,8 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "--quiet",
                 "-q",
                 is_flag=True,
-                help="No progress bars and no summary line (neither is shown when stderr is not a terminal).",
+                help="Nothing on success: no progress bars, no summary, no report of what was written "
+                "(bars and the summary line never show when stderr is not a terminal). Errors are always shown.",
             ),
         )
     ):
@@ -55,9 +57,15 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @contextmanager
-def _engine(name: str, jobs: int | None, address: str | None) -> Iterator[Engine]:
-    """The engine a command runs on, closed (workers stopped) when it is done."""
-    engine = open_engine(name, jobs, address)
+def _engine(name: str, jobs: int | None, address: str | None, inputs: Iterable[Path] = ()) -> Iterator[Engine]:
+    """The engine a command runs on, closed (workers stopped) when it is done.
+
+    The default number of jobs depends on the bytes of ``inputs`` (see ``newscorpus.engines.default_jobs``).
+    """
+    work_bytes = None
+    if jobs is None and name == "local":
+        work_bytes = sum(path.stat().st_size for path in inputs if path.is_file())
+    engine = open_engine(name, jobs, address, work_bytes)
     try:
         yield engine
     finally:
@@ -164,14 +172,15 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
     try:
-        with _engine(engine, jobs, address) as runner:
+        with _engine(engine, jobs, address, layout.raw_files() if layout.raw_dir.is_dir() else ()) as runner:
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
-    click.echo(
-        f"converted {result.documents} article(s): {result.sentences} sentences, "
-        f"{result.tokens} tokens; {written} record file(s) written"
-    )
+    if not quiet:
+        click.echo(
+            f"converted {result.documents} article(s): {result.sentences} sentences, "
+            f"{result.tokens} tokens; {written} record file(s) written"
+        )
     _summarize(progress, RunSummary(result.documents, result.tokens, 0, time.perf_counter() - started))
 
 
@@ -210,12 +219,15 @@ def validate(
         else:
             missing.append(Problem("input.unreadable", "no such file or folder", file=str(path)))
     try:
-        with _engine(engine, jobs, address) as runner:
+        with _engine(engine, jobs, address, files) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
     report.problems[:0] = missing
-    click.echo(render_json(report) if output_format == "json" else render_text(report))
+    if output_format == "json":
+        click.echo(render_json(report))  # asked for, so shown even with -q
+    elif report.problems or not quiet:
+        click.echo(render_text(report))
     _summarize(progress, RunSummary(report.records, tokens, len(report.problems), time.perf_counter() - started))
     sys.exit(report.exit_code)
 
@@ -241,7 +253,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
     try:
-        with _engine(engine, jobs, address) as runner:
+        with _engine(engine, jobs, address, layout.raw_files() if layout.raw_dir.is_dir() else ()) as runner:
             if check:
                 differences = check_corpus(layout, runner, progress)
             else:
@@ -251,11 +263,10 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
     if check:
         for line in differences:
             click.echo(line, err=True)
-        click.echo(
-            "release is up to date"
-            if not differences
-            else f"{len(differences)} difference(s): run `newscorpus build` and commit the result"
-        )
+        if differences:
+            click.echo(f"{len(differences)} difference(s): run `newscorpus build` and commit the result")
+        elif not quiet:
+            click.echo("release is up to date")
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
     _summarize(
@@ -267,6 +278,8 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         click.echo(render_text(report), err=True)
         click.echo("build stopped: the release was not changed", err=True)
         sys.exit(1)
+    if quiet:  # success says nothing; failures above are reported whatever -q says
+        return
     click.echo(
         f"built {layout.relative(layout.release_dir)}: {summary.documents} document(s), "
         f"{converted.sentences} sentences, {converted.tokens} tokens"

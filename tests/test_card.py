@@ -132,7 +132,7 @@ def test_a_second_document_changes_the_figures(seed_record, built):
     other["id"] = "another-article"
     other["source"]["publisher"] = "Another Publisher"
     card = render_card(built[0].configs, _tally([seed_record, other]))
-    assert "| documents | 2 |" in card
+    assert "| documents | 2 (0 openly licensed) |" in card
     assert "2 publisher(s)" in card
 
 

@@ -25,6 +25,14 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
+from newscorpus.build.composition import (
+    PUBLISHER_LICENSE_NAME,
+    card_licenses,
+    license_details,
+    licensing_section,
+    limitations_paragraph,
+    sources_paragraph,
+)
 from newscorpus.build.rows import encode_value
 from newscorpus.build.tally import CardTally, most_common
 from newscorpus.schema import load_schema, schema_version
@@ -32,6 +40,10 @@ from newscorpus.views import DEFAULT_VIEW
 
 FeatureType = Any
 FieldPath = tuple[str, ...]
+OPEN_LICENSE_MEANING = (
+    "True when the article's text is openly licensed (anyone may copy, change and redistribute it), "
+    "derived at build from its licence id; filter on it to keep only open text."
+)
 
 # One citation for the card, croissant.json and CITATION.cff (a test keeps the file in step).
 CITATION_TITLE = "newscorpus: an open, richly annotated corpus of English news articles"
@@ -42,12 +54,15 @@ CITATION_BIBTEX = f"""@misc{{newscorpus,
   author       = {{{{{CITATION_AUTHOR}}}}},
   year         = {{{CITATION_YEAR}}},
   version      = {{{__version__}}},
-  note         = {{Dataset. Annotations CC BY 4.0; article text belongs to its publishers}}
+  note         = {{Dataset. Annotations CC BY 4.0; article text under each article's own licence (see the card)}}
 }}"""
 
 # Columns of the derived configs; the documents config takes its descriptions from the schema.
 _VIEW_COLUMNS: dict[str, str] = {
     "document_id": "Id of the article the row comes from (the `id` of the documents config).",
+    "license_id": "SPDX id of the licence of the article's text (its `source.license_id`), or null when the text "
+    "is not openly licensed.",
+    "open_license": OPEN_LICENSE_MEANING,
     "sentence_index": "Position of the sentence in the article, from 0 (headline and credit count).",
     "tokens": "Token strings (spaCy's English tokenizer).",
     "token_starts": "Start offset of each token in the article text.",
@@ -100,15 +115,22 @@ def _size_category(documents: int) -> str:
     return "1M<n<10M"
 
 
-def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str, object]:
-    """The YAML header of the card as a dict."""
+def card_metadata(configs: dict[str, ConfigSummary], tally: CardTally) -> dict[str, object]:
+    """The YAML header of the card as a dict.
+
+    ``license`` lists every licence of the corpus's parts, as the Hub's card
+    metadata allows (a list of its licence identifiers): each text licence,
+    the annotations' CC BY 4.0, and ``other`` (named ``publisher-copyright``)
+    when some text belongs to its publisher.
+    """
+    documents = tally.documents
+    licenses = card_licenses(tally)
     return {
         "pretty_name": "newscorpus",
         "language": ["en"],
-        "license": "other",
-        "license_name": "mixed-publisher-text",
-        "license_details": "Article text belongs to its publishers and is not licensed by newscorpus; "
-        "annotations are CC BY 4.0 and code Apache-2.0. See DATASHEET.md.",
+        "license": licenses,
+        **({"license_name": PUBLISHER_LICENSE_NAME} if "other" in licenses else {}),
+        "license_details": license_details(tally),
         "annotations_creators": ["expert-generated", "machine-generated"],
         "language_creators": ["found"],
         "multilinguality": ["monolingual"],
@@ -177,7 +199,7 @@ def field_descriptions(config: str) -> dict[FieldPath, str]:
     """
     if config == DEFAULT_VIEW:
         schema = load_schema()
-        return _schema_descriptions(schema, schema)
+        return _schema_descriptions(schema, schema) | {("open_license",): OPEN_LICENSE_MEANING}
     nested = {(column, part): text for column in ("content", "cue", "source") for part, text in _SPAN_PARTS.items()}
     return {(column,): text for column, text in _VIEW_COLUMNS.items()} | nested
 
@@ -261,12 +283,16 @@ def _structure_section(configs: dict[str, ConfigSummary], tally: CardTally) -> s
 
 
 def annotation_table(tally: CardTally) -> str:
-    """Markdown rows: per layer, how many items are gold and how many auto, and who made them."""
+    """Markdown rows: per layer, gold and auto items (and the documents each kind is in), and who made them."""
     rows = []
     for name in tally.layer_order:
         layer = tally.layers[name]
-        counts, makers = layer.items_by_kind, "; ".join(sorted(layer.makers)) or "-"
-        rows.append(f"| {name} | {counts['gold']} | {counts['auto']} | {makers} |")
+        counts, documents = layer.items_by_kind, layer.documents_by_kind
+        makers = "; ".join(sorted(layer.makers)) or "-"
+        rows.append(
+            f"| {name} | {counts['gold']} ({documents['gold']} docs) | {counts['auto']} ({documents['auto']} docs) "
+            f"| {makers} |"
+        )
     return "\n".join(rows)
 
 
@@ -280,23 +306,14 @@ def _summary_figures(tally: CardTally) -> str:
         return tally.layers[layer].items if layer in tally.layers else 0
 
     return (
-        f"| documents | {tally.documents} |\n| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
+        f"| documents | {tally.documents} ({tally.open_documents} openly licensed) |\n| words | {tally.words} |\n"
+        f"| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
         f"| entities | {total('entities')} ({_label_counts(tally, 'entities', 'label')}) |\n"
         f"| entity links | {total('entity_links')} ({tally.linked} with a QID) |\n"
         f"| coreference | {total('coreference')} clusters, {tally.mentions} mentions |\n"
         f"| quotations | {total('quotations')} ({_label_counts(tally, 'quotations', 'type')}) |\n"
         f"| temporal expressions | {total('timex')} ({_label_counts(tally, 'timex', 'type')}) |"
     )
-
-
-def _sources(tally: CardTally) -> str:
-    span = "publication dates not established"
-    if tally.first_date:
-        span = f"published {tally.first_date}" + (
-            f" to {tally.last_date}" if tally.last_date != tally.first_date else ""
-        )
-    listed = "; ".join(f"{name}: {count} article(s)" for name, count in most_common(tally.publishers))
-    return f"{len(tally.publishers)} publisher(s), {span}. {listed}."
 
 
 def _splits_table(configs: dict[str, ConfigSummary]) -> str:
@@ -309,7 +326,7 @@ def _splits_table(configs: dict[str, ConfigSummary]) -> str:
 
 def render_card(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
     """The release README: YAML header for ``datasets`` and the Hub, then the card's sections."""
-    header = yaml.safe_dump(card_metadata(configs, tally.documents), sort_keys=False, allow_unicode=True, width=100)
+    header = yaml.safe_dump(card_metadata(configs, tally), sort_keys=False, allow_unicode=True, width=100)
     languages = sorted(tally.languages)
     config_table = "\n".join(
         f"| `{summary.name}` | {summary.description} | "
@@ -377,7 +394,7 @@ articles, character-exact against the raw capture, so that models for NER,
 linking, coreference, quotation attribution and temporal tagging can be trained
 and compared on the same documents, and contributions can be checked by machine.
 
-**Source data.** {_sources(tally)} Each article's raw capture is kept byte
+**Source data.** {sources_paragraph(tally)} Each article's raw capture is kept byte
 for byte; the text is normalized (NFC, odd spaces folded, paragraphs separated
 by one blank line) with a map back to raw offsets, and publisher boilerplate is
 recognised by data-file rules and recorded, not deleted silently.
@@ -407,17 +424,11 @@ data): their topics, framing and choice of whom to quote. Entity links exist
 only where a Wikidata item was confirmed, which favours well-documented people
 and places.
 
-**Limitations.** Figures from a small corpus say little about model quality.
-Annotations encode documented but debatable decisions (for example metonymy:
-"the Kremlin" as an organization). Automatic layers (sentences, tokens) have
-tool errors; their tool and version are recorded.
+{limitations_paragraph(tally)}
 
 ## Licensing
 
-Article text belongs to its publishers and is not licensed by newscorpus; its
-presence here grants no right to redistribute it, and each record's
-`source.license` says so. Annotations are released under CC BY 4.0 and code
-under Apache-2.0. See DATASHEET.md in the repository.
+{licensing_section(tally)}
 
 ## Citation
 

@@ -39,9 +39,32 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def open_engine(name: str = "local", jobs: int | None = None, address: str | None = None) -> Engine:
-    """An engine by name; ``jobs`` defaults to every available core, ``address`` is a Ray cluster's."""
-    workers = jobs or available_cores()
+# Input below which the local engine's default is one process. Worker processes start from a fork
+# server that imports spaCy, pyarrow and datasets, and each builds its own annotators: seconds of
+# fixed cost that a small corpus never wins back (BENCHMARKS.md, "Default number of jobs").
+SERIAL_BELOW_BYTES = 4 * 2**20
+
+
+def default_jobs(work_bytes: int | None) -> int:
+    """Processes for a local run over ``work_bytes`` of input: one below SERIAL_BELOW_BYTES, else every core.
+
+    None (the amount of work is not known) means every core.
+    """
+    if work_bytes is not None and work_bytes < SERIAL_BELOW_BYTES:
+        return 1
+    return available_cores()
+
+
+def open_engine(
+    name: str = "local", jobs: int | None = None, address: str | None = None, work_bytes: int | None = None
+) -> Engine:
+    """An engine by name; ``address`` is a Ray cluster's.
+
+    ``jobs`` defaults to every available core, except that a local run over
+    less than SERIAL_BELOW_BYTES of input (``work_bytes``) runs in one
+    process, which is faster for so little work.
+    """
+    workers = jobs or (default_jobs(work_bytes) if name == "local" else available_cores())
     if name == "ray":
         from newscorpus.engines.ray_engine import RayEngine
 
@@ -51,4 +74,4 @@ def open_engine(name: str = "local", jobs: int | None = None, address: str | Non
     return LocalEngine(workers)
 
 
-__all__ = ["ENGINES", "Engine", "available_cores", "open_engine"]
+__all__ = ["ENGINES", "SERIAL_BELOW_BYTES", "Engine", "available_cores", "default_jobs", "open_engine"]
