@@ -199,3 +199,32 @@ def test_the_readme_one_liner_keeps_only_the_open_documents(release, mixed, conf
     key = "id" if config == "documents" else "document_id"
     kept_ids = {document for dataset in kept.values() for document in dataset[key]}
     assert kept_ids == {record["id"] for record in mixed if is_open_license(record["source"]["license_id"])}
+
+
+def test_article_pages_show_the_licence_and_the_attribution_cc_by_asks_for(mixed):
+    from newscorpus.viewer.page import render_document, render_index
+
+    seed, wikinews = mixed[0], mixed[1]
+    page = render_document(wikinews)
+    assert f'text <a href="{CC_BY_25}">CC-BY-2.5</a>' in page
+    assert "by Wikinews contributors, licensed under" in page and CHANGES in page
+    assert wikinews["source"]["attribution"]["url"] in page
+    closed = render_document(seed)
+    assert "text © its publisher, not openly licensed" in closed and "licensed under" not in closed
+    index = render_index(mixed)
+    assert index.count("<td>CC-BY-2.5</td>") == 3 and index.count("<td>publisher</td>") == 1
+    assert "<td>undated</td>" in index
+
+
+def test_stats_count_publishers_licences_and_dates(mixed):
+    from newscorpus.stats.counts import count_corpus, render_counts
+
+    counted = count_corpus(mixed)
+    assert counted.publishers == {"Wikinews": 3, "The Moscow Times": 1}
+    assert counted.licences == {"CC-BY-2.5": 3, "publisher's copyright (not openly licensed)": 1}
+    assert counted.date_range == ("2019-03-01", "2020-08-15")
+    assert counted.dates == {"2019": 2, "2020": 1, "undated": 1}
+    shown = render_counts(counted)
+    assert "publishers: Wikinews 3, The Moscow Times 1" in shown
+    assert "publication dates: 2019-03-01 to 2020-08-15; by year: 2019 2, 2020 1, undated 1" in shown
+    assert f"{sum(len(r['text'].split()) for r in mixed)} words" in shown
