@@ -51,7 +51,9 @@ Check = Callable[[dict[str, Any], str, Derived], Iterator[Problem]]
 _TIMEX_VALUE = re.compile(
     r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
     r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI))?"
-    r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
+    # Durations: TIMEX3 writes X for an amount the text leaves open, before a date unit
+    # ("a few years", PXY) as before a time unit ("several hours", PTXH).
+    r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
 )
 _ODD_SPACE = re.compile(r"[\u00a0\t\u2000-\u200b\u202f\ufeff]")
