@@ -152,6 +152,8 @@ def test_summary_counts_words_and_open_documents(release, mixed):
     words = sum(len(record["text"].split()) for record in mixed)
     assert f"| words | {words} |" in release[2]
     assert "| documents | 4 (3 openly licensed) |" in release[2]
+    assert "| publishers | 2 (Wikinews 3, The Moscow Times 1) |" in release[2]
+    assert "| publication dates | 2019-03-01 to 2020-08-15; 1 document(s) undated |" in release[2]
 
 
 def test_attribution_list_names_every_cc_by_article_and_is_checksummed(release, mixed):

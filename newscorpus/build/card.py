@@ -28,6 +28,7 @@ from newscorpus.build.card_examples import example_json, example_row, truncate_e
 from newscorpus.build.composition import (
     PUBLISHER_LICENSE_NAME,
     card_licenses,
+    composition_rows,
     license_details,
     licensing_section,
     limitations_paragraph,
@@ -266,7 +267,8 @@ def _summary_figures(tally: CardTally) -> str:
         return tally.layers[layer].items if layer in tally.layers else 0
 
     return (
-        f"| documents | {tally.documents} ({tally.open_documents} openly licensed) |\n| words | {tally.words} |\n"
+        f"| documents | {tally.documents} ({tally.open_documents} openly licensed) |\n{composition_rows(tally)}\n"
+        f"| words | {tally.words} |\n"
         f"| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
         f"| entities | {total('entities')} ({_label_counts(tally, 'entities', 'label')}) |\n"
         f"| entity links | {total('entity_links')} ({tally.linked} with a QID) |\n"

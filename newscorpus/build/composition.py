@@ -62,6 +62,16 @@ def _parts(tally: CardTally) -> list[tuple[tuple[str, str], int]]:
     return most_common(tally.parts)
 
 
+def composition_rows(tally: CardTally) -> str:
+    """Rows of the card's summary table: publishers with counts, publication dates and undated documents."""
+    publishers = ", ".join(f"{markdown_text(name)} {count}" for name, count in most_common(tally.publishers))
+    dates = f"{tally.first_date} to {tally.last_date}" if tally.first_date else "none established"
+    return (
+        f"| publishers | {len(tally.publishers)} ({publishers}) |\n"
+        f"| publication dates | {dates}; {tally.undated} document(s) undated |"
+    )
+
+
 def sources_paragraph(tally: CardTally) -> str:
     """Publishers with counts, the publication dates and how many documents are undated."""
     listed = "; ".join(f"{name}: {count} article(s)" for name, count in most_common(tally.publishers))
