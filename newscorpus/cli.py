@@ -72,6 +72,12 @@ def _engine(name: str, jobs: int | None, address: str | None, inputs: Iterable[P
         engine.close()
 
 
+def _show_notices(notices: list) -> None:
+    """What convert reports without refusing a capture (a dateline that disagrees with the date): always shown."""
+    for notice in notices:
+        click.echo(notice.render(), err=True)
+
+
 def _summarize(progress: Progress, summary: RunSummary) -> None:
     """The closing summary line, shown with the progress bars (never into a pipe or a log)."""
     if progress.enabled:
@@ -176,6 +182,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
+    _show_notices(result.notices)  # warnings, on stderr: shown even with -q
     if not quiet:
         click.echo(
             f"converted {result.documents} article(s): {result.sentences} sentences, "
@@ -269,6 +276,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
             click.echo("release is up to date")
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
+    _show_notices(converted.notices)
     _summarize(
         progress,
         RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),
@@ -278,7 +286,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         click.echo(render_text(report), err=True)
         click.echo("build stopped: the release was not changed", err=True)
         sys.exit(1)
-    if quiet:  # success says nothing; failures above are reported whatever -q says
+    if quiet:  # success says nothing; failures and notices above are shown whatever -q says
         return
     click.echo(
         f"built {layout.relative(layout.release_dir)}: {summary.documents} document(s), "

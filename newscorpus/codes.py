@@ -24,6 +24,10 @@ def _convert(title: str, hint: str, example: str = "") -> Code:
     return Code(title, hint, stage="convert", example=example)
 
 
+def _notice(title: str, hint: str, example: str = "") -> Code:
+    return Code(title, hint, stage="notice", example=example)
+
+
 CODES: dict[str, Code] = {
     # Raw captures and the corpus folder (convert, build)
     "raw.empty": _convert("The raw file is empty", "Add the article text.", example="a 0-byte file corpus/raw/x/a.txt"),
@@ -68,9 +72,45 @@ CODES: dict[str, Code] = {
         example="the same capture copied into two publisher folders",
     ),
     "profile.invalid": _convert(
-        "A publisher profile is not valid",
-        "Fix the TOML file or its regular expressions.",
-        example='a profile pattern "(unclosed" that is not a valid regular expression',
+        "A publisher profile is not valid TOML or cannot be read",
+        "Fix the TOML syntax; see docs/profiles.md.",
+        example="a profile with an unclosed string",
+    ),
+    "profile.unknown-key": _convert(
+        "A publisher profile has a key the format does not know",
+        "Remove or rename the key; docs/profiles.md lists every key.",
+        example='"headline_rule = ..." in a profile',
+    ),
+    "profile.missing-key": _convert(
+        "A publisher profile lacks a key it needs",
+        "Add the key; docs/profiles.md says which are required and which go together.",
+        example="a profile without license, or a [credit] without pattern",
+    ),
+    "profile.wrong-type": _convert(
+        "A profile key has a value of the wrong type",
+        "Give the type docs/profiles.md names (string, boolean, table or array of tables).",
+        example='"split_line = "yes"" or "credit = "Photo"" instead of a [credit] table',
+    ),
+    "profile.bad-pattern": _convert(
+        "A profile pattern is not a usable Python regular expression",
+        "Fix the regular expression (patterns match whole normalized paragraphs).",
+        example='a profile pattern "(unclosed", or a dateline pattern without (?P<year>...)',
+    ),
+    "profile.duplicate-id": _convert(
+        "Two publisher profiles have the same id",
+        "Give each profile its own id; a corpus profile may not reuse a packaged one's.",
+        example="corpus/profiles/generic.toml beside the packaged generic profile",
+    ),
+    # Notices: reported by convert and build, the capture is still converted
+    "date.dateline-disagrees": _notice(
+        "The dateline disagrees with the published date, or names no date",
+        "The record keeps the published date and says so in its evidence; check the source.",
+        example="header date: 2019-01-04 with the dateline 'Saturday, January 5, 2019'",
+    ),
+    "date.header-invalid": _notice(
+        "The capture header's date is not a calendar date",
+        "The publication date is then taken from the dateline, or left null; fix the capture.",
+        example="date: 2019-02-30 in a capture header",
     ),
     "corpus.missing": _convert(
         "There is no corpus/raw/ folder",

@@ -7,7 +7,8 @@ from itertools import groupby
 from newscorpus.codes import CODES
 
 _STAGE_TITLES = {
-    "convert": "Convert, build and import: input that cannot be used (exit code 2)",
+    "convert": "Capture, convert, build and import: input that cannot be used (exit code 2)",
+    "notice": "Notices: reported by convert and build, which still succeed (exit code 0)",
     "validate": "Validate: problems in records (exit code 1; `input.*` codes exit 2)",
 }
 

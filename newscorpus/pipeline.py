@@ -31,6 +31,7 @@ from newscorpus.build.release import (
 )
 from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits
 from newscorpus.build.sources import RecordFiles
+from newscorpus.convert.dates import Notice
 from newscorpus.engines import Engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
@@ -64,6 +65,7 @@ class ConvertedCorpus:
     changed: list[str] = field(default_factory=list)  # ids of records staged because they differ
     stale: list[Path] = field(default_factory=list)  # records of raw files whose document id changed
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # what convert reports without refusing a capture
     sentences: int = 0
     tokens: int = 0
 
@@ -76,6 +78,7 @@ class ConvertedCorpus:
         if document.changed:
             self.changed.append(document.document_id)
         self.problems += document.problems
+        self.notices += document.notices
         self.sentences += document.sentences
         self.tokens += document.tokens
 

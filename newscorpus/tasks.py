@@ -19,6 +19,7 @@ from typing import Any
 from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
+from newscorpus.convert.dates import Notice
 from newscorpus.convert.record import keeps_anything
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
@@ -129,6 +130,7 @@ class ConvertedDocument:
     record_bytes: int
     changed: bool
     problems: tuple[Problem, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +174,11 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
             previous, failed = _read_record(previous_path, layout)
             if failed is not None:
                 return ConvertOutcome(documents, failed)
+        notices: list[Notice] = []
         try:
-            record = convert_raw_file(layout.root / raw_file, raw_file, previous, make_annotators=make_annotators)
+            record = convert_raw_file(
+                layout.root / raw_file, raw_file, previous, make_annotators=make_annotators, notices=notices
+            )
         except UnusableInputError as error:
             return ConvertOutcome(documents, FailedInput.of(error))
         text = dumps_record(record)
@@ -194,6 +199,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
                 len(text.encode("utf-8")),
                 changed,
                 problems,
+                tuple(notices),
             )
         )
     return ConvertOutcome(documents)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 from newscorpus.convert.decode import RawCapture
 from newscorpus.convert.record import build_record
 from newscorpus.validate import validate_record
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _timex_codes(seed_record, value: str) -> list[str]:
@@ -37,7 +40,7 @@ def test_malformed_durations_are_refused(seed_record, value):
 def _convert(text: str, folder: str = "odd") -> dict:
     data = text.encode("utf-8")
     capture = RawCapture(f"corpus/raw/{folder}/a.txt", text, hashlib.sha256(data).hexdigest())
-    return build_record(capture)
+    return build_record(capture, root=REPO)
 
 
 def test_several_hours_is_annotated_ptxh_and_the_record_validates():
@@ -95,4 +98,15 @@ EXAMPLES = settings(
 @given(articles())
 def test_generated_news_converts_with_the_annotators_to_a_valid_record(article):
     record = _convert(article)
+    assert [p for p in validate_record(record) if p.code != "raw.missing"] == []
+
+
+@EXAMPLES
+@given(articles(), st.sampled_from(["2019-01-04", "2020-08-03", "2019-01-05"]))
+def test_generated_wikinews_captures_convert_to_valid_records(article, date):
+    headline, _, text = article.partition("\n\n")
+    capture = f"url: https://en.wikinews.org//wiki/{headline.replace(' ', '_')}\ndate: {date}\n\n{headline}\n\n{text}"
+    record = _convert(capture, "wikinews")
+    assert record["source"]["profile"] == "wikinews" and record["source"]["attribution"] is not None
+    assert record["metadata"]["publication_date"]["value"] == date
     assert [p for p in validate_record(record) if p.code != "raw.missing"] == []
