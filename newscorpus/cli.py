@@ -48,7 +48,7 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "-q",
                 is_flag=True,
                 help="Nothing on success: no progress bars, no summary, no report of what was written "
-                "(bars and the summary line never show when stderr is not a terminal). Errors are always shown.",
+                "(bars and the summary line never show when stderr is not a terminal). Errors and notices always show.",
             ),
         )
     ):
