@@ -104,6 +104,10 @@ STEP_COMMANDS = {
         "newscorpus.annotate.commands:annotate",
         "Annotate records (default: corpus/records/) automatically and write them to --out.",
     ),
+    "capture": StepCommand(
+        "newscorpus.capture.commands:capture",
+        "Turn an external source into raw captures in corpus/raw/, one file per article.",
+    ),
     "evaluate": StepCommand(
         "newscorpus.evaluate.commands:evaluate",
         "Score PRED against GOLD, per layer and per type, with exact and overlap matching.",

@@ -101,6 +101,21 @@ CODES: dict[str, Code] = {
         "Give each profile its own id; a corpus profile may not reuse a packaged one's.",
         example="corpus/profiles/generic.toml beside the packaged generic profile",
     ),
+    "capture.bad-source": _convert(
+        "A capture source file cannot be read",
+        "Give the source files as published (UTF-8 CSV with the columns url, date, title, text).",
+        example="a CSV whose first line is not url,date,title,text",
+    ),
+    "capture.bad-row": _convert(
+        "A source row cannot be captured exactly",
+        "Fix the row: url an English Wikinews article URL, date YYYY-MM-DD, title one line, each URL once.",
+        example="a row whose title holds a line break",
+    ),
+    "capture.conflict": _convert(
+        "A capture would change a raw file already in the corpus",
+        "Raw captures never change: remove the file (and its record) first if the source was corrected.",
+        example="corpus/raw/wikinews/2019-01-04-x-1a2b3c4d.txt edited by hand, then captured again",
+    ),
     # Notices: reported by convert and build, the capture is still converted
     "date.dateline-disagrees": _notice(
         "The dateline disagrees with the published date, or names no date",

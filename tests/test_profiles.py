@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,21 @@ def test_a_bad_profile_stops_convert_with_a_located_error(tmp_path, profile, cod
     assert re.search(rf"error \[{re.escape(code)}\]", first), first
     assert first.startswith("corpus/profiles/harbourgazette.toml") and where in first, first
     assert not (root / "corpus" / "records").exists() or not any((root / "corpus" / "records").iterdir())
+
+
+def test_the_wikinews_profile_is_a_corpus_profile_not_a_packaged_one():
+    assert (REPO / "corpus" / "profiles" / "wikinews.toml").is_file()
+    assert not (REPO / "newscorpus" / "data" / "profiles" / "wikinews.toml").exists()
+
+
+def test_profiles_work_without_the_repository_checkout(tmp_path):
+    """What a non-editable install sees: the packaged profiles and the corpus's, never the checkout's corpus."""
+    corpus_with(tmp_path, None, "Ferry returns\n\n" + BODY + "\n")
+    (tmp_path / "corpus" / "profiles").mkdir()
+    shutil.copy2(REPO / "corpus" / "profiles" / "wikinews.toml", tmp_path / "corpus" / "profiles" / "wikinews.toml")
+    (tmp_path / "corpus" / "raw" / "wikinews").mkdir()
+    wikinews = next((REPO / "corpus" / "raw" / "wikinews").glob("2019-*.txt"))
+    shutil.copy2(wikinews, tmp_path / "corpus" / "raw" / "wikinews" / wikinews.name)
+    relative = f"corpus/raw/wikinews/{wikinews.name}"
+    record = convert_raw_file(tmp_path / relative, relative)
+    assert record["source"]["profile"] == "wikinews" and record["source"]["license_id"] == "CC-BY-2.5"
