@@ -64,11 +64,13 @@ def test_a_wikinews_record_says_what_its_csv_row_says(record):
     assert hashlib.sha256(raw).hexdigest() == record["raw"]["sha256"]
     header = record["boilerplate"][0]
     assert header["kind"] == "header" and header["text"] == f"url: {row['url']}\ndate: {row['date']}"
+    assert "This article requires" not in record["text"] and "Article last amended" not in record["text"]
 
 
 def test_the_datelines_of_2019_are_datelines_and_agree_with_the_published_date():
     with_dateline = [r for r in RECORDS if r["metadata"]["dateline"] is not None]
-    assert len(with_dateline) == 173  # 170 rows of 2019 and one split off a paragraph; two rows of 2020
+    # 2019: 170 paragraphs and one first line; 2020: two first lines, two after a review notice
+    assert len(with_dateline) == 175
     for record in with_dateline:
         assert "agrees" in record["metadata"]["publication_date"]["evidence"], record["id"]
         roles = [p["role"] for p in record["layers"]["paragraphs"]["items"]]

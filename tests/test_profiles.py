@@ -153,6 +153,18 @@ def test_captions_are_paragraphs_of_their_own_role(tmp_path):
     assert validate_record(record, root) == []
 
 
+def test_notices_after_the_headline_are_boilerplate_and_the_dateline_follows(tmp_path):
+    profile = GAZETTE + '[[after_headline]]\nname = "review"\npattern = "This article awaits review."\n'
+    raw = capture("2019-01-04", "This article awaits review.\n\nFriday, January 4, 2019")
+    root = corpus_with(tmp_path, profile, raw)
+    record = convert(root)
+    assert [(b["kind"], b["rule"], b["text"]) for b in record["boilerplate"][1:]] == [
+        ("banner", "harbourgazette:review", "This article awaits review.")
+    ]
+    assert "awaits review" not in record["text"] and record["metadata"]["dateline"] == "Friday, January 4, 2019"
+    assert validate_record(record, root) == []
+
+
 def test_without_the_corpus_profile_the_generic_one_is_used(tmp_path):
     root = corpus_with(tmp_path, None, capture("2019-01-04", "Friday, January 4, 2019"))
     record = convert(root)

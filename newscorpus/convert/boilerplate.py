@@ -83,8 +83,9 @@ def _take_dateline(remaining: list[NormalizedParagraph], at: int, slot: Dateline
 def split_article(paragraphs: list[NormalizedParagraph], profile: Profile, raw: str = "") -> ArticleParts:
     """Take off the capture header and leading and trailing boilerplate, then give the paragraphs roles.
 
-    The first article paragraph is the headline; a credit may follow it, then a
-    dateline; image captions may stand anywhere after the headline.
+    The first article paragraph is the headline; notices right after it are
+    boilerplate too; then a credit may follow, then a dateline; image captions
+    may stand anywhere after the headline.
     """
     remaining = list(paragraphs)
     leading: list[BoilerplateBlock] = []
@@ -100,6 +101,9 @@ def split_article(paragraphs: list[NormalizedParagraph], profile: Profile, raw: 
     while remaining and (rule := _first_match(profile.trailing, remaining[-1])):
         trailing.insert(0, BoilerplateBlock(rule.kind, f"{profile.id}:{rule.name}", remaining.pop()))
 
+    notices: list[BoilerplateBlock] = []
+    while len(remaining) > 1 and (rule := _first_match(profile.after_headline, remaining[1])):
+        notices.append(BoilerplateBlock(rule.kind, f"{profile.id}:{rule.name}", remaining.pop(1)))
     credits: list[BoilerplateBlock] = []
     next_index = 1
     credit = profile.credit
@@ -119,4 +123,4 @@ def split_article(paragraphs: list[NormalizedParagraph], profile: Profile, raw: 
     for index in range(1, len(remaining)):
         if roles[index] == "body" and _first_match(profile.captions, remaining[index]):
             roles[index] = "caption"
-    return ArticleParts(tuple(remaining), tuple(roles), (*leading, *credits, *trailing), header)
+    return ArticleParts(tuple(remaining), tuple(roles), (*leading, *notices, *credits, *trailing), header)

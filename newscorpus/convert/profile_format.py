@@ -42,6 +42,7 @@ TABLES: dict[str, dict[str, Key]] = {
         "header": Key("header"),
         "leading": Key("rule", many=True),
         "trailing": Key("rule", many=True),
+        "after_headline": Key("rule", many=True),
         "credit": Key("rule"),
         "dateline": Key("dateline"),
         "caption": Key("rule", many=True),
@@ -115,7 +116,7 @@ def check_profile(data: dict[str, Any], source: str) -> None:
     if "attribution_author" in data and "license_id" not in data:
         raise _refuse("profile.missing-key", source, "license_id", "attribution_author needs an open licence")
     kinds = enum_values("boilerplate_kind")
-    for side in ("leading", "trailing"):
+    for side in ("leading", "trailing", "after_headline"):
         for index, rule in enumerate(data.get(side, [])):
             if rule.get("kind", "banner") not in kinds:
                 where = f"{side}[{index}].kind"

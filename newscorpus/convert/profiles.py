@@ -80,6 +80,7 @@ class Profile:
     header: HeaderSlot | None = None
     dateline: DatelineSlot | None = None
     captions: tuple[Rule, ...] = ()
+    after_headline: tuple[Rule, ...] = ()  # notices between the headline and the article (review templates)
 
 
 def _rule(data: dict[str, str], kind: str) -> Rule:
@@ -125,6 +126,7 @@ def _parse_profile(source: Path, shown: str | None = None) -> Profile:
         header=_header(data.get("header")),
         dateline=_dateline(data.get("dateline")),
         captions=tuple(_rule(rule, "caption") for rule in data.get("caption", [])),
+        after_headline=tuple(_rule(rule, "banner") for rule in data.get("after_headline", [])),
     )
 
 
