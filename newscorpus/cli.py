@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from newscorpus.command_options import exit_unusable, root_option
-from newscorpus.engines import ENGINES, Engine, open_engine
+from newscorpus.engines import ENGINES, SERIAL_BELOW_RAW_BYTES, SERIAL_BELOW_RECORD_BYTES, Engine, open_engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
 from newscorpus.progress import Progress, RunSummary
@@ -32,8 +32,8 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "-j",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes (local) or CPUs (Ray).  [default: all cores; one process for under "
-                "4 MiB of input]",
+                help="Worker processes (local) or CPUs (Ray).  [default: all cores; one process for a small "
+                "corpus: under 4 MiB of raw captures, or 96 MiB of records for validate]",
             ),
             click.option(
                 "--engine",
@@ -57,7 +57,13 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @contextmanager
-def _engine(name: str, jobs: int | None, address: str | None, inputs: Iterable[Path] = ()) -> Iterator[Engine]:
+def _engine(
+    name: str,
+    jobs: int | None,
+    address: str | None,
+    inputs: Iterable[Path] = (),
+    serial_below: int = SERIAL_BELOW_RAW_BYTES,
+) -> Iterator[Engine]:
     """The engine a command runs on, closed (workers stopped) when it is done.
 
     The default number of jobs depends on the bytes of ``inputs`` (see ``newscorpus.engines.default_jobs``).
@@ -65,7 +71,7 @@ def _engine(name: str, jobs: int | None, address: str | None, inputs: Iterable[P
     work_bytes = None
     if jobs is None and name == "local":
         work_bytes = sum(path.stat().st_size for path in inputs if path.is_file())
-    engine = open_engine(name, jobs, address, work_bytes)
+    engine = open_engine(name, jobs, address, work_bytes, serial_below)
     try:
         yield engine
     finally:
@@ -230,7 +236,7 @@ def validate(
         else:
             missing.append(Problem("input.unreadable", "no such file or folder", file=str(path)))
     try:
-        with _engine(engine, jobs, address, files) as runner:
+        with _engine(engine, jobs, address, files, SERIAL_BELOW_RECORD_BYTES) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)

@@ -1,6 +1,6 @@
 """Time `newscorpus convert` in one process and with every core, on corpora of growing size.
 
-The measurement behind the default number of jobs (newscorpus.engines.SERIAL_BELOW_BYTES):
+The measurement behind the default number of jobs (newscorpus.engines.SERIAL_BELOW_RAW_BYTES):
 a corpus of the first N raw captures of one folder (default: the Wikinews articles), or of
 K copies of all of them with the headline changed so that each copy is a new article, is
 converted from scratch with --jobs 1 and --jobs C, alternately, R times each.

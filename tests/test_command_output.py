@@ -11,7 +11,13 @@ from click.testing import CliRunner
 
 from newscorpus import loader
 from newscorpus.cli import main
-from newscorpus.engines import SERIAL_BELOW_BYTES, available_cores, default_jobs, open_engine
+from newscorpus.engines import (
+    SERIAL_BELOW_RAW_BYTES,
+    SERIAL_BELOW_RECORD_BYTES,
+    available_cores,
+    default_jobs,
+    open_engine,
+)
 from newscorpus.engines.local import LocalEngine
 from newscorpus.viewer.commands import view
 
@@ -66,8 +72,9 @@ def test_quiet_convert_and_validate_print_nothing_on_success(seed_corpus):
 
 
 def test_default_jobs_is_one_process_below_the_threshold_and_every_core_above():
-    assert default_jobs(0) == default_jobs(SERIAL_BELOW_BYTES - 1) == 1
-    assert default_jobs(SERIAL_BELOW_BYTES) == default_jobs(None) == available_cores()
+    assert default_jobs(0) == default_jobs(SERIAL_BELOW_RAW_BYTES - 1) == 1
+    assert default_jobs(SERIAL_BELOW_RAW_BYTES) == default_jobs(None) == available_cores()
+    assert default_jobs(SERIAL_BELOW_RAW_BYTES, SERIAL_BELOW_RECORD_BYTES) == 1
     assert open_engine("local", None, None, 10).jobs == 1
     assert open_engine("local", 2, None, 10).jobs == 2  # an explicit -j always wins
 
@@ -80,6 +87,17 @@ def test_a_small_corpus_converts_without_starting_worker_processes(small_corpus,
     result = CliRunner().invoke(main, ["convert", "--root", str(small_corpus)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("converted 4 article(s)")
+
+
+def test_validating_the_committed_corpus_runs_in_one_process(monkeypatch):
+    """294 records (12.5 MB) validate in about 5 s in one process and 9 to 10 s with two: no pool by default."""
+
+    def no_pool(self):
+        raise AssertionError(f"a worker pool of {self.jobs} was started to validate a small corpus")
+
+    monkeypatch.setattr(LocalEngine, "_worker_pool", no_pool)
+    result = CliRunner().invoke(main, ["validate", "--root", str(REPO), str(REPO / "corpus" / "records"), "-q"])
+    assert (result.exit_code, result.output) == (0, ""), result.output
 
 
 def test_view_of_every_article_ends_pointing_at_the_index(seed_corpus, tmp_path):
