@@ -16,7 +16,7 @@ from newscorpus.capture.header import CaptureFormatError, HeaderCapture, format_
 from newscorpus.capture.wikinews_csv import capture_file_name, capture_text, read_csv_rows, row_of_capture
 from newscorpus.capture.writing import PROVENANCE_FILE, capture_wikinews_csv
 from newscorpus.cli import main
-from newscorpus.layout import CorpusLayout
+from newscorpus.record.layout import CorpusLayout
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "corpus" / "sources" / "wikinews"
@@ -185,7 +185,7 @@ def test_a_source_that_is_not_utf8_is_refused(tmp_path):
 
 
 def test_every_capture_code_is_exercised():
-    from newscorpus.codes import CODES
+    from newscorpus.problems.codes import CODES
 
     capture_codes = {name for name in CODES if name.startswith("capture.")}
     # Each is asserted by a test above; a new capture code has to be added here, with its test.

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newscorpus.engines.local import LocalEngine
-from newscorpus.layout import CorpusLayout
-from newscorpus.pipeline import build_corpus
+from newscorpus.pipeline.corpus import build_corpus
+from newscorpus.record.layout import CorpusLayout
 
 REPO = Path(__file__).resolve().parent.parent
 CSV_FILES = sorted((REPO / "corpus" / "sources" / "wikinews").glob("wikinews_*.csv"))

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from conftest import SEED_RAW, SEED_RAW_RELATIVE
 
-from newscorpus.build.features import record_features
 from newscorpus.convert import convert_raw_file
+from newscorpus.features import record_features
 from newscorpus.schema import enum_values, schema_version
 from newscorpus.validate import validate_record
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from newscorpus.capture.header import CaptureFormatError, HeaderCapture, format_capture, parse_capture
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 COLUMNS = ("url", "date", "title", "text")
 FOLDER = "wikinews"

@@ -27,8 +27,8 @@ from newscorpus.capture.wikinews_csv import (
     read_csv_rows,
     skip_reason,
 )
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
 
 PROVENANCE_FILE = "PROVENANCE.json"
 ORIGIN_FILE = "ORIGIN.toml"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from newscorpus.convert.profiles import DatelineSlot, Profile, Rule
-from newscorpus.normalize import NormalizedParagraph
+from newscorpus.text.normalize import NormalizedParagraph
 
 _HEADER_LINE = re.compile(r"([a-z][a-z0-9_-]*): (.+)")
 

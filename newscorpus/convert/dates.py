@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from newscorpus import __version__
-from newscorpus.provenance import auto
+from newscorpus.record.provenance import auto
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}

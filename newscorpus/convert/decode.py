@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 # A news article is tens of kilobytes; anything this large is a mistake (a
 # dump, a binary) and would blow up memory in segmentation.

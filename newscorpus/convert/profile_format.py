@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.schema import enum_values
 
 STRING, PATTERN, BOOLEAN = "string", "pattern", "boolean"

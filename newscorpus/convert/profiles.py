@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from newscorpus.convert.profile_format import check_profile
-from newscorpus.errors import UnusableInputError
-from newscorpus.normalize import NormalizedParagraph
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.text.normalize import NormalizedParagraph
 
 PROFILE_DIR = Path(__file__).parent.parent / "data" / "profiles"
 CORPUS_PROFILES = ("corpus", "profiles")  # under a corpus root
@@ -100,7 +100,7 @@ def _dateline(data: dict | None) -> DatelineSlot | None:
     return DatelineSlot(data["name"], re.compile(data["pattern"]), data.get("split_line", False))
 
 
-def _parse_profile(source: Path, shown: str | None = None) -> Profile:
+def parse_profile(source: Path, shown: str | None = None) -> Profile:
     """A profile file, checked; ``shown`` is how errors name the file (default: its path)."""
     where = shown or str(source)
     try:
@@ -148,7 +148,7 @@ def _load(root: Path | None, fingerprint: tuple[tuple[str, int, int], ...]) -> d
     profiles: dict[str, Profile] = {}
     origin: dict[str, str] = {}
     for path, shown in profile_files(root):
-        profile = _parse_profile(path, shown)
+        profile = parse_profile(path, shown)
         if profile.id in profiles:
             raise UnusableInputError(
                 "profile.duplicate-id",

@@ -17,7 +17,7 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 # Modules the fork server imports once, so that each worker does not.
-_PRELOAD = ["newscorpus.tasks", "newscorpus.build.release"]
+_PRELOAD = ["newscorpus.pipeline.tasks", "newscorpus.release.folder"]
 
 
 class LocalEngine:

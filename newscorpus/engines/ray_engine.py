@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")

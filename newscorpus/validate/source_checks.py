@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from newscorpus.validate.problems import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
 from newscorpus.validate.spans import layer_items
 
 METADATA_ROLES = ("headline", "credit", "dateline")

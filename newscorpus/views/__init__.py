@@ -14,6 +14,8 @@ from typing import Any
 
 from datasets import Features
 
+from newscorpus.features import record_features
+
 Row = dict[str, Any]
 SMALL_ROWS_PER_GROUP = 20_000  # sentence-sized rows: about 20 MB of Arrow per group
 
@@ -40,7 +42,6 @@ def _document_rows(record: dict[str, Any]) -> Iterator[Row]:
 
 def _document_features() -> Features:
     """The record's features, and the one derived column: ``open_license`` (the record has ``source.license_id``)."""
-    from newscorpus.build.features import record_features
     from newscorpus.views.licence import OPEN_LICENSE, OPEN_LICENSE_FEATURE
 
     return Features({**record_features(), OPEN_LICENSE: OPEN_LICENSE_FEATURE})
