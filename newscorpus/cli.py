@@ -33,13 +33,13 @@ STEP_COMMANDS = {
         "newscorpus.annotate.commands:annotate",
         "Annotate records (default: corpus/records/) automatically and write them to --out.",
     ),
-    "capture": StepCommand(
-        "newscorpus.capture.commands:capture",
-        "Turn an external source into raw captures in corpus/raw/, one file per article.",
-    ),
     "build": StepCommand(
         "newscorpus.pipeline.commands:build",
         "Convert corpus/raw/, validate, and write corpus/records/ and the release corpus/release/.",
+    ),
+    "capture": StepCommand(
+        "newscorpus.capture.commands:capture",
+        "Turn an external source into raw captures in corpus/raw/, one file per article.",
     ),
     "convert": StepCommand(
         "newscorpus.pipeline.commands:convert",

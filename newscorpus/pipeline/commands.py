@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,8 +19,11 @@ from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.layout import CorpusLayout, split_record_paths
 
+if TYPE_CHECKING:
+    from newscorpus.convert.dates import Notice
 
-def _show_notices(notices: list) -> None:
+
+def show_notices(notices: list[Notice]) -> None:
     """What convert reports without refusing a capture (a dateline that disagrees with the date): always shown."""
     for notice in notices:
         click.echo(notice.render(), err=True)
@@ -49,7 +53,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
-    _show_notices(result.notices)  # warnings, on stderr: shown even with -q
+    show_notices(result.notices)  # warnings, on stderr: shown even with -q
     if not quiet:
         click.echo(
             f"converted {result.documents} article(s): {result.sentences} sentences, "
@@ -136,7 +140,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
             click.echo("release is up to date")
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
-    _show_notices(converted.notices)
+    show_notices(converted.notices)
     show_summary(
         progress,
         RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),

@@ -11,24 +11,8 @@ from __future__ import annotations
 from newscorpus.problems.entry import Code
 from newscorpus.problems.unusable_codes import UNUSABLE_CODES
 
-
-def _notice(title: str, hint: str, example: str = "") -> Code:
-    return Code(title, hint, stage="notice", example=example)
-
-
 CODES: dict[str, Code] = {
     **UNUSABLE_CODES,
-    # Notices: reported by convert and build, the capture is still converted
-    "date.dateline-disagrees": _notice(
-        "The dateline disagrees with the published date, or names no date",
-        "The record keeps the published date and says so in its evidence; check the source.",
-        example="header date: 2019-01-04 with the dateline 'Saturday, January 5, 2019'",
-    ),
-    "date.header-invalid": _notice(
-        "The capture header's date is not a calendar date",
-        "The publication date is then taken from the dateline, or left null; fix the capture.",
-        example="date: 2019-02-30 in a capture header",
-    ),
     # Reading the file
     "input.unreadable": Code(
         "The file cannot be read",

@@ -18,7 +18,7 @@ from newscorpus.capture.writing import PROVENANCE_FILE, capture_wikinews_csv
 from newscorpus.cli import main
 from newscorpus.record.layout import CorpusLayout
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SOURCES = REPO / "corpus" / "sources" / "wikinews"
 CSV_FILES = [SOURCES / "wikinews_2019.csv", SOURCES / "wikinews_2020.csv"]
 CAPTURES = REPO / "corpus" / "raw" / "wikinews"

@@ -14,7 +14,7 @@ from newscorpus.convert import convert_raw_file
 from newscorpus.convert.profile_format import TABLES
 from newscorpus.validate import validate_record
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DOCS = (REPO / "docs" / "profiles.md").read_text(encoding="utf-8")
 
 GAZETTE = """id = "harbourgazette"
