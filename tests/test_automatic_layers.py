@@ -38,14 +38,27 @@ def test_malformed_durations_are_refused(seed_record, value):
 
 
 @pytest.mark.parametrize(
-    "value", ["XXXX-XX-XXTMO", "XXXX-XX-XXT06:00", "XXXX-03-17", "XXXX-03-17T03:24:55", "199X", "19XX", "2019-XX-14"]
+    "value",
+    [
+        "XXXX-XX-XXTMO",
+        "XXXX-XX-XXT06:00",
+        "XXXX-03-17",
+        "XXXX-03-17T03:24:55",
+        "199X",
+        "19XX",
+        "2019-XX-14",
+        "18",
+        "199",
+    ],
 )
 def test_calendar_values_with_unspecified_digits_are_timex3_values(seed_record, value):
     """X stands for any digit the text leaves open, in a date as in a time of day."""
     assert _timex_codes(seed_record, value) == []
 
 
-@pytest.mark.parametrize("value", ["XXX-XX-XX", "XXXX-XXX", "XXXX-XX-XXT6", "XXXX-XX-XXTX", "2019-13X", "xxxx"])
+@pytest.mark.parametrize(
+    "value", ["XXX-XX-XX", "XXXX-XXX", "XXXX-XX-XXT6", "XXXX-XX-XXTX", "2019-13X", "xxxx", "1", "18-01"]
+)
 def test_malformed_calendar_placeholders_are_refused(seed_record, value):
     assert _timex_codes(seed_record, value) == ["timex.value-invalid"]
 

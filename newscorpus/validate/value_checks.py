@@ -19,6 +19,8 @@ _TIMEX_VALUE = re.compile(
     # unnamed day is XXXX-XX-XXTMO, "6am" on an unnamed day XXXX-XX-XXT06:00, "the 1990s" 199X).
     r"[\dX]{4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI)(?:-[\dX]{2})?)?"
     r"(?:T(?:[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?|MO|AF|EV|NI))?"
+    # A century or a decade is written with its leading digits: "the 1800s" 18, "the 1990s" 199.
+    r"|\d{2,3}"
     # Durations: TIMEX3 writes X for an amount the text leaves open, before a date unit
     # ("a few years", PXY) as before a time unit ("several hours", PTXH).
     r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
