@@ -9,6 +9,7 @@ The package map (a test keeps it true)::
       schema.py     the record's JSON Schema: loading, version, enums
       features.py   schema -> Hugging Face features of a record (below views, release, evaluate)
       labels.py     label sets (from the schema) and BIO tags
+      licensing.py  what counts as openly licensed text (SPDX ids), and each licence's Hub id
       record/       record files: layout (where files are, finding them, the corpus lock),
                     reader (read, read-or-raise), writer (canonical JSON), provenance
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
