@@ -26,6 +26,7 @@ MIN_INTERVIEWS = 5
 INTERVIEW_TURNS = 3
 ENTITY_LAYERS = ("entities", "timex", "publication_date")
 ALL_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex", "publication_date", "topics")
+_OPEN_LICENCE = re.compile(r"\bCC[- ]BY\b|Creative Commons Attribution")
 _TURN = re.compile(r"^\(\([^()\n]+\)\)")  # a paragraph opening "((Speaker))"
 
 
@@ -58,7 +59,7 @@ def is_open_wikinews(record: dict[str, Any]) -> bool:
     """A Wikinews record whose licence is a Creative Commons one (the text may be redistributed)."""
     source = record.get("source") or {}
     licence = f"{source.get('license_id') or ''} {source.get('license') or ''}"
-    return source.get("publisher") == "Wikinews" and ("CC-BY" in licence or "Creative Commons" in licence)
+    return source.get("publisher") == "Wikinews" and bool(_OPEN_LICENCE.search(licence))
 
 
 def is_interview(text: str, paragraphs: Iterable[dict[str, Any]]) -> bool:
