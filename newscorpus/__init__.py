@@ -14,6 +14,7 @@ The package map (a test keeps it true)::
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
       problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
                     reference (docs/errors.md)
+      capture/      external sources -> raw captures in corpus/raw/ (newscorpus capture)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
       annotate/     automatic annotators, one per layer (run by convert and by `annotate`)
       validate/     record -> problems: schema check, semantic checks, report

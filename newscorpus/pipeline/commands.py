@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,15 @@ from newscorpus.engines.options import engine_options, exit_unusable, root_optio
 from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.layout import CorpusLayout, split_record_paths
+
+if TYPE_CHECKING:
+    from newscorpus.convert.dates import Notice
+
+
+def show_notices(notices: list[Notice]) -> None:
+    """What convert reports without refusing a capture (a dateline that disagrees with the date): always shown."""
+    for notice in notices:
+        click.echo(notice.render(), err=True)
 
 
 @click.command()
@@ -37,6 +47,7 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
+    show_notices(result.notices)
     click.echo(
         f"converted {result.documents} article(s): {result.sentences} sentences, "
         f"{result.tokens} tokens; {written} record file(s) written"
@@ -120,6 +131,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         )
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
+    show_notices(converted.notices)
     show_summary(
         progress,
         RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),

@@ -8,6 +8,7 @@ from newscorpus.problems.codes import CODES
 
 # Every stage of the registry, in pipeline order, with its section title.
 STAGE_TITLES = {
+    "capture": "Capture: external sources that cannot be turned into raw captures (exit code 2)",
     "convert": "Convert: raw captures and records that cannot be used (exit code 2)",
     "validate": "Validate: problems in records (exit code 1; `input.*` codes exit 2)",
     "build": "Build and every command on the corpus: the corpus folder and its records (exit code 2)",
@@ -18,6 +19,7 @@ STAGE_TITLES = {
     "view": "View: the HTML viewer (exit code 2)",
     "engine": "Engines: where the work runs (exit code 2)",
     "gold": "Gold annotation: pass files, adjudications, apply (exit code 1; unreadable passes exit 2)",
+    "notice": "Notices: reported by convert and build, which still succeed (exit code 0)",
 }
 _STAGE_ORDER = {stage: index for index, stage in enumerate(STAGE_TITLES)}
 
