@@ -21,7 +21,7 @@ from typing import Any
 from newscorpus.gold.check import iter_record_problems, with_local_ids
 from newscorpus.gold.passfile import PASS_LAYERS, GoldLayout, PassFile, read_pass_file, text_sha256
 from newscorpus.gold.reanchor import reanchor
-from newscorpus.problems.value import Problem, pointer
+from newscorpus.problems.value import Problem
 from newscorpus.record.layout import CorpusLayout
 from newscorpus.record.provenance import gold, is_gold
 from newscorpus.record.reader import read_record_or_raise
@@ -125,8 +125,11 @@ def record_with_gold(
     return annotators.annotate_record(result) if annotators is not None else result
 
 
-def choose_source(layout: GoldLayout, document_id: str) -> tuple[PassFile | None, dict[str, PassFile], list[Problem]]:
-    """The pass to apply: the adjudication if there is one, else the only pass; None when it awaits adjudication."""
+def choose_source(
+    layout: GoldLayout, document_id: str, doubly_annotated: bool = False
+) -> tuple[PassFile | None, dict[str, PassFile], list[Problem]]:
+    """The pass to apply: the adjudication if there is one, else the only pass of a document the selection
+    rule annotates once; None when it awaits a second pass or its adjudication."""
     passes: dict[str, PassFile] = {}
     problems: list[Problem] = []
     for name in layout.pass_names():
@@ -140,17 +143,25 @@ def choose_source(layout: GoldLayout, document_id: str) -> tuple[PassFile | None
     if adjudicated.is_file():
         annotation, found = read_pass_file(adjudicated, CorpusLayout(layout.root).relative(adjudicated))
         return annotation, passes, problems + found
-    if len(passes) == 1:
+    if len(passes) == 1 and not doubly_annotated:
         return next(iter(passes.values())), passes, problems
     return None, passes, problems
 
 
 def plan_apply(
-    layout: GoldLayout, document_id: str, annotators: Any, old_record: dict[str, Any] | None = None
+    layout: GoldLayout,
+    document_id: str,
+    annotators: Any,
+    old_record: dict[str, Any] | None = None,
+    *,
+    doubly_annotated: bool = False,
 ) -> ApplyPlan:
-    """The record of ``document_id`` with its gold applied, validated; ``old_record`` re-anchors a pass."""
+    """The record of ``document_id`` with its gold applied, validated; ``old_record`` re-anchors a pass.
+
+    No record when there is nothing to apply yet (``doubly_annotated``: the selection rule wants two
+    passes and an adjudication)."""
     record_path = CorpusLayout(layout.root).record_path(document_id)
-    source, passes, problems = choose_source(layout, document_id)
+    source, passes, problems = choose_source(layout, document_id, doubly_annotated)
     plan = ApplyPlan(document_id, "" if source is None else source.shown, record_path, problems=problems)
     if source is None or problems:
         return plan
@@ -195,4 +206,4 @@ def write_applied(plans: list[ApplyPlan]) -> int:
     return written
 
 
-__all__ = ["ApplyPlan", "applied_layers", "plan_apply", "pointer", "write_applied"]
+__all__ = ["ApplyPlan", "applied_layers", "plan_apply", "write_applied"]

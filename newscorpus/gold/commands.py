@@ -132,7 +132,7 @@ def apply_command(document_ids: tuple[str, ...], root: Path, old_record: Path | 
     if problems:
         _report(problems, len(document_ids) or written)
     for document_id in waiting:
-        click.echo(f"{document_id}: two passes and no adjudication yet; not applied")
+        click.echo(f"{document_id}: awaits its second pass or its adjudication; not applied")
     click.echo(f"{written} record(s) written")
 
 

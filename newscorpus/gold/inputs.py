@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newscorpus.gold.apply import applied_layers, choose_source, plan_apply, write_applied
+from newscorpus.gold.apply import applied_layers, plan_apply, write_applied
 from newscorpus.gold.check import check_pass
 from newscorpus.gold.disagreements import iter_adjudication_problems
 from newscorpus.gold.passfile import GoldLayout, PassFile, read_pass_file
@@ -134,11 +134,11 @@ def apply_documents(
         found = {p.stem for p in layout.all_files()}
         document_ids = tuple(sorted(found))
     annotators = corpus_annotators(root)
+    doubly = {row["document_id"] for row in queue_rows(root) if len(row["needs_passes"]) > 1}
     plans, waiting = [], []
     for document_id in document_ids:
-        source, _, _ = choose_source(layout, document_id)
-        plan = plan_apply(layout, document_id, annotators, old_record)
-        if source is None and not plan.problems:
+        plan = plan_apply(layout, document_id, annotators, old_record, doubly_annotated=document_id in doubly)
+        if plan.record is None and not plan.problems:
             waiting.append(document_id)
         plans.append(plan)
     problems = [p for plan in plans for p in plan.problems]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -139,3 +140,20 @@ def test_the_offset_mapper_refuses_a_span_across_changed_text():
     mapper = OffsetMapper("the cat sat", "the dog sat")
     assert mapper.span(8, 11) == (8, 11)
     assert mapper.span(4, 7) is None and mapper.span(0, 6) is None
+
+
+def test_a_document_the_rule_annotates_twice_waits_for_its_adjudication(corpus_copy, repo_root, make_pass, put_pass):
+    from newscorpus.gold.inputs import queue_rows
+
+    wikinews = sorted((repo_root / "corpus" / "records").glob("wikinews-*.json"))[0]
+    shutil.copy2(wikinews, corpus_copy / "corpus" / "records" / wikinews.name)
+    first = next(row for row in queue_rows(corpus_copy) if len(row["needs_passes"]) > 1)
+    record = json.loads(
+        (corpus_copy / "corpus" / "records" / f"{first['document_id']}.json").read_text(encoding="utf-8")
+    )
+    before = record_path(corpus_copy, record).read_bytes()
+    put_pass(corpus_copy, make_pass(record, "A"))
+    result = CliRunner().invoke(main, ["gold", "apply", first["document_id"], "--root", str(corpus_copy)])
+    assert result.exit_code == 0, result.output
+    assert "awaits its second pass or its adjudication" in result.output and "0 record(s) written" in result.output
+    assert record_path(corpus_copy, record).read_bytes() == before
