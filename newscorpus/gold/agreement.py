@@ -6,7 +6,8 @@ the corpus figure is a micro-average and each document's is available too.
 A layer is compared in a document only when both passes hold it.
 
 - entities: exact span and type; span only; type confusions on shared spans;
-- timex: span exact, span overlap (one-to-one), and value and type agreement on exact spans;
+- timex: span exact, span overlap (one-to-one), span and type per type, and value and type
+  agreement on exact spans;
 - entity_links: same QID (or both null) on entities both passes have (same span and type);
 - coreference: MUC, B-cubed, CEAF-e over the mention spans (``coref_scores``);
 - quotations: content matched exactly or by overlap (at least half of the longer span),
@@ -87,6 +88,10 @@ def _timex_counts(a: list[Any], b: list[Any], counts: Counter[str]) -> None:
     counts["timex.value.agreed"] += sum(a_at[s][1] == b_at[s][1] for s in shared)
     counts["timex.type.compared"] += len(shared)
     counts["timex.type.agreed"] += sum(a_at[s][0] == b_at[s][0] for s in shared)
+    for kind in {t for t, _ in a_at.values()} | {t for t, _ in b_at.values()}:
+        counts[f"timex.types.{kind}.a"] += sum(t == kind for t, _ in a_at.values())
+        counts[f"timex.types.{kind}.b"] += sum(t == kind for t, _ in b_at.values())
+        counts[f"timex.types.{kind}.exact"] += sum(a_at[s][0] == b_at[s][0] == kind for s in shared)
 
 
 def _link_counts(a: PassFile, b: PassFile, counts: Counter[str]) -> None:
@@ -191,6 +196,10 @@ def summarize(counts: Counter[str]) -> dict[str, Any]:
             "overlap": _prf(counts["timex.overlap"], a, b),
             "value": _ratio(counts["timex.value.agreed"], counts["timex.value.compared"]),
             "type": _ratio(counts["timex.type.agreed"], counts["timex.type.compared"]),
+            "types": {
+                kind: _prf(*(counts[f"timex.types.{kind}.{part}"] for part in ("exact", "a", "b")))
+                for kind in sorted({key.split(".")[2] for key in counts if key.startswith("timex.types.")})
+            },
         }
     if counts["entity_links.documents"]:
         summary["entity_links"] = {

@@ -92,9 +92,9 @@ def iter_record_problems(annotation: PassFile, record: dict[str, Any]) -> list[P
     return problems
 
 
-def load_record(layout_records: Path, document_id: str) -> dict[str, Any] | None:
-    """The record of ``document_id`` in ``layout_records``, or None when there is none readable."""
-    path = layout_records / f"{document_id}.json"
+def load_record(records_dir: Path, document_id: str) -> dict[str, Any] | None:
+    """The record of ``document_id`` in ``records_dir``, or None when there is none readable."""
+    path = records_dir / f"{document_id}.json"
     if not path.is_file():
         return None
     record, _ = read_record_file(path)

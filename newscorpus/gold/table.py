@@ -38,6 +38,7 @@ def table_rows(micro: dict[str, Any]) -> list[str]:
         rows.append(_prf_row("timex", "span, overlap", timex["overlap"]))
         rows.append(_ratio_row("timex", "value, on exact spans", timex["value"]))
         rows.append(_ratio_row("timex", "type, on exact spans", timex["type"]))
+        rows += [_prf_row("timex", kind, figures) for kind, figures in timex["types"].items()]
     if "entity_links" in micro:
         rows.append(_ratio_row("entity_links", "same QID or both null, on shared entities", micro["entity_links"]))
     if "coreference" in micro:

@@ -57,6 +57,8 @@ def test_timex_value_agreement_is_over_exactly_matched_spans(seed_record, make_p
     assert timex["exact"]["matched"] == n - 1
     assert timex["overlap"]["matched"] == n
     assert (timex["value"]["agreed"], timex["value"]["compared"]) == (n - 2, n - 1)
+    kind = a["layers"]["timex"][1]["type"]
+    assert timex["types"][kind]["matched"] == sum(t["type"] == kind for t in a["layers"]["timex"]) - 1
 
 
 def test_link_agreement_compares_qids_of_shared_entities(seed_record, make_pass):
