@@ -25,14 +25,33 @@ def _timex_codes(seed_record, value: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "value",
-    ["PTXH", "PTXM", "PTXS", "PXY", "PXM", "PXW", "PXD", "PXYTXH", "P1DTXH", "P26Y", "PT2H30M", "PT1.5H", "P1DT12H"],
+    [
+        "PTXH",
+        "PTXM",
+        "PTXS",
+        "PXY",
+        "PXM",
+        "PXW",
+        "PXD",
+        "PXYTXH",
+        "P1DTXH",
+        "P26Y",
+        "PT2H30M",
+        "PT1.5H",
+        "P1DT12H",
+        "PXDE",
+        "P2CE",
+        "P1ML",
+    ],  # fmt: skip
 )
 def test_durations_with_an_unspecified_amount_are_timex3_values(seed_record, value):
     """TIMEX3 writes X for an amount the text leaves open, in a time unit as in a date unit."""
     assert _timex_codes(seed_record, value) == []
 
 
-@pytest.mark.parametrize("value", ["PT", "P", "PXH", "PTXY", "PTX", "PXXY", "PT X H", "ptxh", "PTXHX", "TXH"])
+@pytest.mark.parametrize(
+    "value", ["PT", "P", "PXH", "PTXY", "PTX", "PXXY", "PT X H", "ptxh", "PTXHX", "TXH", "PXDEC", "PTXDE"]
+)
 def test_malformed_durations_are_refused(seed_record, value):
     assert _timex_codes(seed_record, value) == ["timex.value-invalid"]
 

@@ -23,7 +23,8 @@ _TIMEX_VALUE = re.compile(
     r"|\d{2,3}"
     # Durations: TIMEX3 writes X for an amount the text leaves open, before a date unit
     # ("a few years", PXY) as before a time unit ("several hours", PTXH).
-    r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+    # TIMEX3 also counts in decades, centuries and millennia ("decades" PXDE).
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:DE|CE|ML|[YMWD]))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
 )
 
