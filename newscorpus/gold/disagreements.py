@@ -4,8 +4,10 @@ Items both passes have (the same canonical value, ``canonical``) are agreed.
 The rest are paired where they sit at overlapping spans (a relabel, a longer
 span, a different value) and left single otherwise (an item one pass lacks);
 each pair or single is one disagreement for the adjudicator to decide. An
-adjudication is consistent when its layers hold exactly the agreed items plus
-the chosen item of every decision.
+adjudication may also change an agreed item (a decision giving that item as
+both A and B) or add one neither pass has (A and B null). It is consistent when
+its layers hold exactly the agreed items, less the changed ones, plus the
+chosen item of every decision.
 """
 
 from __future__ import annotations
@@ -115,13 +117,42 @@ def iter_adjudication_problems(adjudication: PassFile, a: PassFile, b: PassFile)
         else:
             open_decisions.remove(match)
     for index in open_decisions:
-        if decisions[index]["A"] is not None or decisions[index]["B"] is not None:
-            message = "this decision is on no disagreement of the passes (an item the passes agree on, or none)"
-            problems.append(Problem("adjudication.inconsistent", message, pointer("decisions", index)))
-        elif decisions[index]["layer"] not in DECIDED_LAYERS:
+        decision = decisions[index]
+        if decision["layer"] not in DECIDED_LAYERS:
             problems.append(Problem("adjudication.inconsistent", "unknown layer", pointer("decisions", index, "layer")))
+        elif (decision["A"] is not None or decision["B"] is not None) and _overridden(decision, a, b) is None:
+            message = (
+                "this decision is on no disagreement of the passes; a decision that changes an item both passes "
+                "agree on gives that item as both A and B"
+            )
+            problems.append(Problem("adjudication.inconsistent", message, pointer("decisions", index)))
     problems += _content_problems(adjudication, a, b)
     return problems
+
+
+def _canonical_of(layer: str, items: list[Any], context: PassFile) -> list[Any]:
+    """Canonical values of ``items`` of ``layer``, references resolved in ``context``."""
+    if layer == "topics":
+        return _canonical(PassFile("", {**context.data, "topics": items}), layer)
+    return _canonical(PassFile("", {**context.data, "layers": {**context.layers, layer: items}}), layer)
+
+
+def _overridden(decision: dict[str, Any], a: PassFile, b: PassFile) -> Any:
+    """The canonical value of the agreed item a decision changes (A and B both that item), else None.
+
+    Adjudication applies the guidelines to everything: an item both passes agree on
+    may still break a rule written after the passes, and is then changed by a
+    decision of its own, with its reason.
+    """
+    layer = decision["layer"]
+    if layer not in (*PASS_LAYERS, "topics") or not isinstance(decision["A"], dict) or decision["A"] != decision["B"]:
+        return None
+    value_a = _canonical_of(layer, [decision["A"]], a)
+    value_b = _canonical_of(layer, [decision["B"]], b)
+    if value_a != value_b:
+        return None
+    agreed = Counter(_canonical(a, layer)) & Counter(_canonical(b, layer))
+    return value_a[0] if agreed[value_a[0]] else None
 
 
 def _shown(item: Any) -> str:
@@ -154,7 +185,13 @@ def _content_problems(adjudication: PassFile, a: PassFile, b: PassFile) -> list[
             message = f"the passes hold {layer} but the adjudication does not"
             problems.append(Problem("adjudication.inconsistent", message, pointer("layers")))
             continue
-        expected = (Counter(_canonical(a, layer)) & Counter(_canonical(b, layer))) + _chosen_values(adjudication, layer)
+        overridden = Counter(
+            value
+            for decision in adjudication.data["decisions"]
+            if decision["layer"] == layer and (value := _overridden(decision, a, b)) is not None
+        )
+        agreed = Counter(_canonical(a, layer)) & Counter(_canonical(b, layer))
+        expected = (agreed - overridden) + _chosen_values(adjudication, layer)
         have = Counter(_canonical(adjudication, layer))
         if have != expected:
             missing, extra = sum((expected - have).values()), sum((have - expected).values())

@@ -73,6 +73,31 @@ def test_a_chosen_item_missing_from_the_layer_is_inconsistent(seed_record, make_
     assert [(p.code, p.path) for p in problems] == [("adjudication.inconsistent", "/layers/entities")]
 
 
+def test_an_agreed_item_changed_by_its_own_decision_is_consistent_and_without_it_is_not(seed_record, make_pass):
+    """A rule written after the passes can overrule what both agree on: a decision naming the item as A and B."""
+    a, b, *_ = two_passes(seed_record, make_pass)
+    decisions = [d | {"chosen": d["A"], "reason": "A"} for d in disagreements(PassFile("a", a), PassFile("b", b))]
+    adjudication = adjudication_of(a, decisions)
+    agreed = a["layers"]["entities"][5]
+    changed = agreed | {"label": "ORG" if agreed["label"] != "ORG" else "GPE"}
+    adjudication["layers"]["entities"][5] = changed
+    passes = (PassFile("a", a), PassFile("b", b))
+    assert [p.code for p in iter_adjudication_problems(PassFile("x", adjudication), *passes)] == [
+        "adjudication.inconsistent"
+    ]
+    override = {"layer": "entities", "A": agreed, "B": agreed, "chosen": changed, "reason": "§7.12, written later"}
+    adjudication["decisions"] = [*decisions, override]
+    assert iter_adjudication_problems(PassFile("x", adjudication), *passes) == []
+    added = {"layer": "entities", "A": None, "B": None, "chosen": agreed, "reason": "both passes missed it"}
+    adjudication["decisions"] = [*decisions, added | {"chosen": None}]
+    assert iter_adjudication_problems(PassFile("x", adjudication), *passes) != []
+
+
+def test_the_committed_adjudications_check_clean(repo_root):
+    result = CliRunner().invoke(main, ["gold", "check", "--root", str(repo_root)])
+    assert result.exit_code == 0, result.output
+
+
 def test_the_commands_list_disagreements_and_check_the_adjudication(corpus_copy, seed_record, make_pass, put_pass):
     a, b, *_ = two_passes(seed_record, make_pass)
     put_pass(corpus_copy, a)
