@@ -42,7 +42,7 @@ def _timex_codes(seed_record, value: str) -> list[str]:
         "PXDE",
         "P2CE",
         "P1ML",
-    ],  # fmt: skip
+    ],
 )
 def test_durations_with_an_unspecified_amount_are_timex3_values(seed_record, value):
     """TIMEX3 writes X for an amount the text leaves open, in a time unit as in a date unit."""
