@@ -6,6 +6,7 @@ code (1 invalid, 2 unusable); a traceback means a bug.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
 import time
@@ -19,7 +20,9 @@ import click
 from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.engines import ENGINES, Engine, open_engine
 from newscorpus.errors import UnusableInputError
+from newscorpus.file_errors import unusable_from_os_error
 from newscorpus.layout import CorpusLayout
+from newscorpus.locations import escape_for_terminal
 from newscorpus.progress import Progress, RunSummary
 
 
@@ -128,6 +131,20 @@ class CorpusCommands(click.Group):
             return STEP_COMMANDS[cmd_name].load()
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; what the file system refuses (and bad input no command caught) ends it with exit 2.
+
+        The one place of the I/O error policy for commands (``newscorpus.file_errors``).
+        """
+        try:
+            return super().invoke(ctx)
+        except UnusableInputError as error:
+            exit_unusable(error)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # stdout closed by the reader (| head): click's own handling
+                raise
+            exit_unusable(unusable_from_os_error(error, Path.cwd()))
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The Commands section as click writes it, with step commands shortened from their summaries."""
         listed = [
@@ -194,21 +211,13 @@ def validate(
     Exit code 0: valid; 1: problems found; 2: a file could not be read as a record.
     """
     from newscorpus.pipeline import validate_corpus
-    from newscorpus.validate import Problem
+    from newscorpus.validate.listing import files_to_validate
     from newscorpus.validate.report import render_json, render_text
 
     layout = CorpusLayout(root)
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
-    files: list[Path] = []
-    missing: list[Problem] = []
-    for path in paths or (layout.records_dir,):
-        if path.is_dir():
-            files += sorted(path.rglob("*.json"))
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(Problem("input.unreadable", "no such file or folder", file=str(path)))
+    files, missing = files_to_validate(paths or (layout.records_dir,), layout.records_dir, Path.cwd())
     try:
         with _engine(engine, jobs, address) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
@@ -250,7 +259,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         exit_unusable(error)
     if check:
         for line in differences:
-            click.echo(line, err=True)
+            click.echo(escape_for_terminal(line), err=True)
         click.echo(
             "release is up to date"
             if not differences

@@ -87,6 +87,47 @@ CODES: dict[str, Code] = {
         "Fix or remove it; convert keeps its gold layers.",
         example="convert finds a record file with a duplicate key",
     ),
+    "corpus.lock-not-a-file": _convert(
+        "The corpus lock path is not a regular file",
+        "Remove corpus/.lock; newscorpus makes it again as a plain file.",
+        example="corpus/.lock is a symbolic link or a folder",
+    ),
+    "raw.not-regular": _convert(
+        "A raw capture is not a regular file",
+        "Raw captures are regular files; remove the FIFO, device or socket.",
+        example="a named pipe corpus/raw/x/a.txt",
+    ),
+    # The file system (newscorpus.file_errors: every OSError becomes one of these, exit 2)
+    "file.read-only": _convert(
+        "The file system is read-only",
+        "Run build and convert on a writable copy of the corpus.",
+        example="corpus/ mounted read-only (mount --bind -o ro)",
+    ),
+    "file.disk-full": _convert(
+        "No space left on the device (or the quota is used up)",
+        "Free space and run the command again; nothing committed was changed.",
+        example="a build on a small tmpfs that fills while Parquet shards are written",
+    ),
+    "file.permission-denied": _convert(
+        "Permission denied",
+        "Give the user running newscorpus read and write permission on the path.",
+        example="corpus/records/ owned by another user, without write permission",
+    ),
+    "file.not-regular": _convert(
+        "A folder, link or special file where a regular file is expected",
+        "Remove or rename what is in its place.",
+        example="a folder corpus/.lock, or a FIFO where a record is written",
+    ),
+    "file.missing": _convert(
+        "A file went away while the command ran",
+        "Run the command again.",
+        example="a record deleted by another program during a build",
+    ),
+    "file.io": _convert(
+        "The file system reported an error",
+        "Check the disk and run the command again.",
+        example="an input/output error (EIO) from a failing disk",
+    ),
     # Interchange: export to and import from external formats (newscorpus.io)
     "export.invalid-record": _convert(
         "A record to export is not valid",
@@ -232,6 +273,21 @@ CODES: dict[str, Code] = {
         "An integer outside the 64-bit range",
         "Offsets and counts fit in 64 bits.",
         example='{"start": 99999999999999999999}',
+    ),
+    "input.not-regular-file": Code(
+        "The path is not a regular file",
+        "Records are regular files; remove the link, folder, FIFO, device or socket named *.json.",
+        example="a named pipe corpus/records/x.json (reading it would wait forever)",
+    ),
+    "input.float": Code(
+        "A number with a fraction or an exponent where the schema says integer",
+        "Every number in a record is an integer (offsets, counts): write 12, not 12.0 or 1.2e1.",
+        example='{"start": 0.0} or {"end": 1e400}',
+    ),
+    "folder.stray-file": Code(
+        "A file in corpus/records/ that is not a record file",
+        "corpus/records/ holds <document id>.json files only; move notes and other files elsewhere.",
+        example="corpus/records/notes.txt",
     ),
     "input.not-object": Code(
         "The top-level JSON value is not an object",

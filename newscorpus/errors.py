@@ -8,6 +8,7 @@ that is not UTF-8. The CLI renders it as one located line and exit code 2.
 from __future__ import annotations
 
 from newscorpus.codes import CODES
+from newscorpus.locations import escape_for_terminal
 
 
 class UnusableInputError(Exception):
@@ -22,6 +23,11 @@ class UnusableInputError(Exception):
         self.message = message
         self.hint = hint or CODES[code].hint
 
+    def __reduce__(self) -> tuple[type[UnusableInputError], tuple[str, str, str, str]]:
+        # The error crosses from worker processes to the pipeline as it is (see newscorpus.engines.outcomes).
+        return (type(self), (self.code, self.location, self.message, self.hint))
+
     def render(self) -> str:
+        """One located line (the location and message escaped: a file name cannot forge a line), then the hint."""
         hint = f"\n  hint: {self.hint}" if self.hint else ""
-        return f"{self.location}: error [{self.code}] {self.message}{hint}"
+        return f"{escape_for_terminal(self.location)}: error [{self.code}] {escape_for_terminal(self.message)}{hint}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from newscorpus.corpus_files import RecordFolderListing, describe_file_type, list_record_folder, walk_raw_folder
 from newscorpus.errors import UnusableInputError
 
 RAW_SUFFIX = ".txt"
@@ -42,25 +43,52 @@ class CorpusLayout:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
     def raw_files(self) -> list[Path]:
-        """Raw captures, sorted, refusing links and files that resolve outside corpus/raw/."""
+        """Raw captures, sorted, by the corpus/raw/ rule of ``newscorpus.corpus_files``.
+
+        Links (to files or folders) and files with a second hard link are
+        refused: they may hold text from outside the corpus. FIFOs, sockets and
+        devices named ``*.txt`` are refused too (reading one could wait for ever).
+        """
         self.require_corpus()
-        raw_root = self.raw_dir.resolve()
         files = []
-        for path in sorted(self.raw_dir.rglob(f"*{RAW_SUFFIX}")):
-            if path.is_symlink() or not path.resolve().is_relative_to(raw_root):
+        for entry in walk_raw_folder(self.raw_dir, RAW_SUFFIX):
+            shown = entry.path.relative_to(self.root).as_posix()
+            if entry.is_link or (entry.is_regular and entry.links > 1):
+                what = "a symbolic link" if entry.is_link else f"a file with {entry.links} hard links"
                 raise UnusableInputError(
                     "raw.outside-corpus",
-                    path.relative_to(self.root).as_posix(),
-                    "a raw capture is a link or lies outside corpus/raw/",
+                    shown,
+                    f"a raw capture is {what}: it may hold text from outside corpus/raw/",
                     "copy the file into corpus/raw/ instead of linking it",
                 )
-            if path.is_file():
-                files.append(path)
+            if not entry.is_regular:
+                raise UnusableInputError(
+                    "raw.not-regular",
+                    shown,
+                    f"a raw capture is {describe_file_type(entry.mode)}, not a regular file",
+                    "raw captures are regular files; remove it",
+                )
+            files.append(entry.path)
         return files
 
+    def record_listing(self) -> RecordFolderListing:
+        """corpus/records/ by its rule (``newscorpus.corpus_files``): records, refused entries, stray files."""
+        if not self.records_dir.is_dir():
+            return RecordFolderListing()
+        return list_record_folder(self.records_dir)
+
     def record_files(self) -> list[Path]:
-        """Record files, sorted."""
-        return sorted(self.records_dir.glob("*.json")) if self.records_dir.is_dir() else []
+        """Record files, sorted; a link, folder or special file named *.json is refused."""
+        listing = self.record_listing()
+        if listing.refused:
+            path, what = listing.refused[0]
+            raise UnusableInputError(
+                "input.not-regular-file",
+                path.relative_to(self.root).as_posix(),
+                f"is {what}, not a regular file",
+                "corpus/records/ holds regular files only; remove it",
+            )
+        return listing.files
 
     def record_path(self, document_id: str) -> Path:
         return self.records_dir / f"{document_id}.json"

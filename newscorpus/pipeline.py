@@ -11,8 +11,6 @@ UnusableInputError for input they cannot work on.
 
 from __future__ import annotations
 
-import fcntl
-import filecmp
 import math
 import shutil
 import tempfile
@@ -31,6 +29,7 @@ from newscorpus.build.release import (
 )
 from newscorpus.build.shards import DEFAULT_LIMITS, ShardLimits
 from newscorpus.build.sources import RecordFiles
+from newscorpus.corpus_lock import corpus_lock
 from newscorpus.engines import Engine
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
@@ -45,7 +44,9 @@ from newscorpus.tasks import (
     save_gold_names,
     validate_batch,
 )
-from newscorpus.validate import Problem, Report
+from newscorpus.tree_compare import compare_trees
+from newscorpus.validate import Problem, Report, validate_file
+from newscorpus.validate.problems import pointer
 
 STAGING_PREFIX = ".records.staging-"
 GOLD_NAMES_FILE = "gold-names.gazetteer"  # JSON, in the staging folder beside the staged records (never *.json)
@@ -92,24 +93,6 @@ def batches(items: Sequence[object], jobs: int) -> list[tuple[int, int]]:
     """``(start, end)`` ranges cutting ``items`` into tasks for ``jobs`` workers."""
     size = max(1, min(MAX_BATCH, math.ceil(len(items) / (jobs * BATCHES_PER_JOB))))
     return [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-
-
-@contextmanager
-def corpus_lock(layout: CorpusLayout) -> Iterator[None]:
-    """Hold the corpus lock; a second build, convert or check at the same time is refused."""
-    layout.require_corpus()
-    lock_path = layout.root / "corpus" / ".lock"
-    with lock_path.open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise UnusableInputError(
-                "corpus.locked",
-                str(lock_path),
-                "another newscorpus convert or build is running",
-                "wait for it to finish",
-            ) from error
-        yield
 
 
 @contextmanager
@@ -204,6 +187,35 @@ def _convert(
     return converted
 
 
+def record_folder_problems(layout: CorpusLayout, converted: ConvertedCorpus) -> list[Problem]:
+    """What ``validate`` would refuse in corpus/records/ beyond the converted records: stray files, extra records.
+
+    A record file that no raw capture converts to (a second copy of a record
+    under another name, a record whose capture was removed) stays after a
+    build unless it is refused here, and validate would then fail on it.
+    """
+    listing = layout.record_listing()
+    problems = [
+        Problem("folder.stray-file", "not a record file (<document id>.json)", file=layout.relative(path))
+        for path in listing.stray
+    ]
+    produced = {layout.record_path(document_id): document_id for document_id, _ in converted.sizes}
+    removed = set(converted.stale)
+    for path in listing.files:
+        if path in produced or path in removed:
+            continue
+        check = validate_file(path, layout.root)
+        problems += check.problems
+        if check.record_id is not None and layout.record_path(check.record_id) in produced:
+            duplicate = Problem(
+                "id.duplicate-document",
+                f"id {check.record_id!r} is also the id of {layout.relative(layout.record_path(check.record_id))}",
+                pointer("id"),
+            )
+            problems.append(duplicate.located(check.shown, check.record_id))
+    return problems
+
+
 def commit_records(layout: CorpusLayout, converted: ConvertedCorpus) -> int:
     """Move the staged records into corpus/records/ and remove stale ones; returns files written."""
     layout.records_dir.mkdir(parents=True, exist_ok=True)
@@ -252,6 +264,7 @@ def build_corpus(
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
         converted = _convert(layout, staging, engine, progress, validate=True)
+        converted.problems += record_folder_problems(layout, converted)
         if converted.problems:
             return BuildResult(converted, None)
         recover_interrupted_swap(layout.release_dir)
@@ -277,15 +290,15 @@ def check_corpus(
             for document_id in converted.changed
         ]
         expected = {layout.record_path(document_id) for document_id, _ in converted.sizes}
+        listing = layout.record_listing()
         differences += [
-            f"{layout.relative(path)}: no raw capture converts to it"
-            for path in layout.record_files()
-            if path not in expected
+            f"{layout.relative(path)}: no raw capture converts to it" for path in listing.files if path not in expected
         ]
+        differences += [f"{layout.relative(path)}: not a record file (<document id>.json)" for path in listing.stray]
         fresh = temporary_release_dir(layout.release_dir)
         try:
             _write_release(layout, converted, fresh, engine, progress, limits)
-            differences += _compare_trees(fresh, layout.release_dir, "corpus/release")
+            differences += compare_trees(fresh, layout.release_dir, "corpus/release")
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
         return differences
@@ -305,18 +318,3 @@ def validate_corpus(
                 tokens += check.tokens
             advance(len(checks))
     return report, tokens
-
-
-def _compare_trees(expected: Path, actual: Path, shown: str) -> list[str]:
-    expected_files = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
-    actual_files = (
-        {p.relative_to(actual).as_posix() for p in actual.rglob("*") if p.is_file()} if actual.is_dir() else set()
-    )
-    differences = [f"{shown}/{name}: missing" for name in sorted(expected_files - actual_files)]
-    differences += [f"{shown}/{name}: not produced by the build" for name in sorted(actual_files - expected_files)]
-    differences += [
-        f"{shown}/{name}: content differs"
-        for name in sorted(expected_files & actual_files)
-        if not filecmp.cmp(expected / name, actual / name, shallow=False)
-    ]
-    return differences

@@ -50,9 +50,8 @@ def _read_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None
     if record is not None:
         return record, None
     problem = problems[0]
-    return None, FailedInput.of(
-        UnusableInputError("record.unreadable", layout.relative(path), f"[{problem.code}] {problem.message}")
-    )
+    where = layout.relative(path) + (f"#{problem.path}" if problem.path else "")
+    return None, FailedInput.of(UnusableInputError("record.unreadable", where, f"[{problem.code}] {problem.message}"))
 
 
 # Index: which raw capture each existing record was converted from.

@@ -15,6 +15,7 @@ from newscorpus.build.features import record_features
 from newscorpus.build.release import write_release, write_release_files
 from newscorpus.build.splits import split_of
 from newscorpus.cli import main
+from newscorpus.errors import UnusableInputError
 from newscorpus.schema import load_schema
 
 
@@ -159,8 +160,10 @@ def test_a_failing_write_leaves_the_previous_release(seed_record, tmp_path, monk
         return real_close(writer)
 
     monkeypatch.setattr(release_module.ParquetShardWriter, "close", failing_close)
-    with pytest.raises(OSError, match="No space"):
+    # The engine returns the OSError as its located error (newscorpus.file_errors), code file.disk-full.
+    with pytest.raises(UnusableInputError, match="No space") as raised:
         write_release([seed_record], release)
+    assert raised.value.code == "file.disk-full"
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["release"]
 

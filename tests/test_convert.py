@@ -201,6 +201,7 @@ def test_every_convert_code_is_exercised():
     tested = {"raw.empty", "raw.no-text", "raw.no-body", "raw.binary", "raw.encoding", "raw.too-large"}
     tested |= {"raw.outside-corpus", "corpus.missing", "corpus.locked", "raw.duplicate", "record.unreadable"}
     tested |= {"profile.invalid"}
+    tested |= {"raw.not-regular", "corpus.lock-not-a-file"}  # tests/test_file_types.py, tests/test_corpus_lock.py
     untested_on_purpose = {"raw.unreadable"}  # needs a file root cannot read; the CI user is root
     convert_codes = {name for name in CODES if name.split(".")[0] in {"raw", "corpus", "profile", "record"}}
     convert_codes -= {name for name, code in CODES.items() if code.stage == "validate"}

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from newscorpus.corpus_files import describe_file_type, list_record_folder
 from newscorpus.errors import UnusableInputError
 from newscorpus.io.brat import annotation_conf, brat_ann
 from newscorpus.io.conll2003 import DEFAULT_CONFIG, conll2003_document
@@ -35,7 +37,11 @@ def record_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(path.rglob("*.json"))
+            listing = list_record_folder(path, recursive=True)
+            if listing.refused:
+                refused, what = listing.refused[0]
+                raise UnusableInputError("input.not-regular-file", str(refused), f"is {what}, not a regular file")
+            files += listing.files
         elif path.is_file():
             files.append(path)
         else:
@@ -61,11 +67,36 @@ def _unwritable(out: Path, error: OSError) -> UnusableInputError:
     return UnusableInputError("export.output", str(out), f"cannot write: {error.strerror}")
 
 
+def _existing_type(out: Path) -> int | None:
+    """``st_mode`` of what is at ``out`` now (a link is not followed), or None if nothing is."""
+    try:
+        return os.lstat(out).st_mode
+    except FileNotFoundError:
+        return None
+
+
+def refuse_what_is_not_ours(out: Path, expected: Callable[[int], bool], wanted: str) -> None:
+    """Refuse an existing ``out`` that is not what the export writes: it is replaced only if it is.
+
+    Without this, /dev/full or a FIFO would be renamed over by a regular file,
+    and a link would be replaced instead of the file it points to.
+    """
+    mode = _existing_type(out)
+    if mode is not None and not expected(mode):
+        raise UnusableInputError(
+            "export.output",
+            str(out),
+            f"is {describe_file_type(mode)}; export replaces only {wanted}, so it is left as it is",
+            "give a new path, or the path of a file an earlier export wrote",
+        )
+
+
 @contextmanager
 def _atomic_output(out: Path) -> Iterator[IO[bytes]]:
     """A binary handle whose content replaces ``out`` only when the block ends without an error."""
-    if out.is_dir():
+    if out.is_dir() and not out.is_symlink():
         raise UnusableInputError("export.output", str(out), "is a folder; this format writes one file")
+    refuse_what_is_not_ours(out, stat.S_ISREG, "a regular file")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -104,8 +135,9 @@ def _write_text_stream(
 
 
 def _write_brat(out: Path, records: Iterable[dict[str, Any]]) -> int:
-    if out.exists() and not out.is_dir():
+    if out.is_file() and not out.is_symlink():
         raise UnusableInputError("export.output", str(out), "is a file; brat writes a folder")
+    refuse_what_is_not_ours(out, stat.S_ISDIR, "a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
