@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newscorpus.errors import UnusableInputError
@@ -56,3 +58,18 @@ def unusable_from_os_error(error: OSError, root: Path | None = None) -> Unusable
     unusable = UnusableInputError(code, location, reason)
     unusable.__cause__ = None
     return unusable
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Give an OSError raised inside the block the file name ``path`` when it has none.
+
+    For libraries that report I/O errors without the file (pyarrow's writers do),
+    so that the located error still says which file could not be written.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from error
