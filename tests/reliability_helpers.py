@@ -52,7 +52,7 @@ def snapshot(root: Path) -> dict[str, tuple[str, bytes]]:
         if name == "corpus/.lock":
             continue  # the lock is made (empty) by every command that takes it
         if stat.S_ISLNK(mode):
-            found[name] = ("link", os.readlink(path).encode())
+            found[name] = ("link", str(path.readlink()).encode())
         elif stat.S_ISREG(mode):
             found[name] = ("file", path.read_bytes())
         else:

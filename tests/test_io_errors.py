@@ -128,4 +128,3 @@ def test_a_disk_that_fills_during_a_parallel_build_is_a_located_error_and_nothin
     assert error_codes(outcome["stderr"]) == ["file.disk-full"]
     assert outcome["same"]
     assert [name for name in outcome["entries"] if name.startswith(".") and name != ".lock"] == []  # no leftovers
-
