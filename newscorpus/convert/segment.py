@@ -44,8 +44,46 @@ def tool_versions() -> dict[str, str]:
     return {"spacy": version("spacy"), "sentencex": version("sentencex")}
 
 
+ZERO_WIDTH_JOINER = "\u200d"
+
+
+def _continues_a_sequence(char: str) -> bool:
+    """Whether ``char`` only modifies or extends what comes before it in an emoji sequence.
+
+    Variation selectors (U+FE00-U+FE0F), skin-tone modifiers (U+1F3FB-U+1F3FF),
+    the keycap mark (U+20E3), tag characters (U+E0020-U+E007F, flags of
+    regions) and the zero width joiner itself.
+    """
+    code = ord(char)
+    return (
+        char == ZERO_WIDTH_JOINER
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or code == 0x20E3
+        or 0xE0020 <= code <= 0xE007F
+    )
+
+
+def _joined_emoji(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Tokens with the pieces of one emoji sequence (👨‍👩‍👧, 👍🏽, ❤️) merged into one token.
+
+    spaCy's tokenizer cuts such a sequence at every joiner and modifier; one
+    general rule puts it back together: two touching tokens are one when the
+    second starts with a joiner or modifier or the first ends with a joiner.
+    """
+    merged_starts, merged_ends = starts[:1], ends[:1]
+    for start, end in zip(starts[1:], ends[1:], strict=True):
+        touching = merged_ends[-1] == start
+        if touching and (_continues_a_sequence(text[start]) or text[start - 1] == ZERO_WIDTH_JOINER):
+            merged_ends[-1] = end
+        else:
+            merged_starts.append(start)
+            merged_ends.append(end)
+    return merged_starts, merged_ends
+
+
 def tokenize(text: str) -> tuple[list[int], list[int]]:
-    """Token spans of ``text``, whitespace excluded."""
+    """Token spans of ``text``, whitespace excluded; an emoji sequence is one token."""
     starts: list[int] = []
     ends: list[int] = []
     for token in _tokenizer()(text):
@@ -53,6 +91,8 @@ def tokenize(text: str) -> tuple[list[int], list[int]]:
             continue
         starts.append(token.idx)
         ends.append(token.idx + len(token.text))
+    if ZERO_WIDTH_JOINER in text or any(map(_continues_a_sequence, text)):
+        return _joined_emoji(text, starts, ends)
     return starts, ends
 
 
