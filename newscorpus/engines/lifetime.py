@@ -7,8 +7,11 @@ the pipeline's process in two ways: the kernel sends it SIGKILL when its own
 parent (the fork server) dies (``PR_SET_PDEATHSIG``, Linux), and a daemon
 thread waits on a pidfd of the pipeline's process (polling its pid where
 pidfds are not available) and ends the worker when that process is gone.
-With the workers gone, the fork server and the resource tracker see their
-last client leave and exit on their own.
+The fork server itself imports ``newscorpus.engines.forkserver_preload``,
+which ties it to the pipeline's process the same way (it would otherwise take
+seconds to unload spaCy and pyarrow after its parent is gone). With workers
+and fork server gone, the resource tracker sees its last client leave and
+exits on its own.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
 
 
-def _kill_me_with_my_parent() -> None:
+def die_with_parent() -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux; elsewhere nothing)."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -59,7 +63,7 @@ def _wait_for_exit(pid: int) -> None:
 
 def end_with_parent(pipeline_pid: int) -> None:
     """Make this worker end when ``pipeline_pid`` (the process that owns the pool) or its own parent dies."""
-    _kill_me_with_my_parent()
+    die_with_parent()
     if not _alive(pipeline_pid):
         os._exit(1)
     threading.Thread(target=_wait_for_exit, args=(pipeline_pid,), daemon=True, name="end-with-parent").start()

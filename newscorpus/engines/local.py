@@ -21,7 +21,8 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 # Modules the fork server imports once, so that each worker does not.
-_PRELOAD = ["newscorpus.tasks", "newscorpus.build.release", "newscorpus.engines.lifetime"]
+# forkserver_preload ties the fork server's life to this process (see newscorpus.engines.lifetime).
+_PRELOAD = ["newscorpus.tasks", "newscorpus.build.release", "newscorpus.engines.forkserver_preload"]
 
 
 class LocalEngine:
