@@ -17,6 +17,7 @@ import click
 from newscorpus.command_options import exit_unusable, root_option
 from newscorpus.errors import UnusableInputError
 from newscorpus.layout import CorpusLayout
+from newscorpus.locations import escape_for_terminal
 from newscorpus.provenance import gold
 
 # The choices of the options, written out here because the modules that define
@@ -67,7 +68,7 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
         count = export_records(output_format, record_files(paths or (layout.records_dir,)), out, config)
     except UnusableInputError as error:
         exit_unusable(error)
-    click.echo(f"exported {count} record(s) to {out} ({output_format})")
+    click.echo(f"exported {count} record(s) to {escape_for_terminal(str(out))} ({output_format})")
 
 
 @click.command("import")
@@ -122,5 +123,5 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
         sys.exit(1)
     for plan in plans:
         changed = ", ".join(plan.changed_layers) or "no change"
-        click.echo(f"{plan.source} -> {layout.relative(plan.record_path)}: {changed}")
+        click.echo(f"{escape_for_terminal(plan.source)} -> {layout.relative(plan.record_path)}: {changed}")
     click.echo(f"{written} record(s) written")
