@@ -282,9 +282,14 @@ def build_corpus(
 def check_corpus(
     layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
 ) -> list[str]:
-    """Differences between the committed records and release and what the inputs build."""
+    """Differences between the committed records and release and what the inputs build.
+
+    Records are validated as ``build`` validates them: a record build would
+    refuse is a difference (its problems are listed), and then no release is
+    written to compare, as ``build`` would write none.
+    """
     with corpus_lock(layout), _staging_folder(layout) as staging:
-        converted = _convert(layout, staging, engine, progress, validate=False)
+        converted = _convert(layout, staging, engine, progress, validate=True)
         differences = [
             f"{layout.relative(layout.record_path(document_id))}: differs from what convert makes"
             for document_id in converted.changed
@@ -295,6 +300,13 @@ def check_corpus(
             f"{layout.relative(path)}: no raw capture converts to it" for path in listing.files if path not in expected
         ]
         differences += [f"{layout.relative(path)}: not a record file (<document id>.json)" for path in listing.stray]
+        if converted.problems:
+            differences += [
+                f"{problem.file}{'#' + problem.path if problem.path else ''}: error [{problem.code}] {problem.message}"
+                for problem in converted.problems
+            ]
+            differences.append(f"{layout.relative(layout.release_dir)}: not compared: build would stop on the records")
+            return differences
         fresh = temporary_release_dir(layout.release_dir)
         try:
             _write_release(layout, converted, fresh, engine, progress, limits)

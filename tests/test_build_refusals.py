@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -65,3 +66,19 @@ def test_check_reports_a_stray_file_and_a_fifo_in_the_release(corpus):
 def test_check_of_the_committed_corpus_is_clean(corpus):
     ran = run_cli("build", "--check", "--root", corpus, "-j", "1", "-q")
     assert (ran.exit_code, ran.stderr) == (0, "")
+
+
+def test_check_of_a_record_whose_gold_layer_is_invalid_lists_its_problems_instead_of_crashing(corpus):
+    # Found by tests/test_fuzz_cli.py: a coreference cluster without its id crashed the quotes view.
+    path = next((corpus / "corpus/records").glob("*.json"))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    del record["layers"]["coreference"]["items"][1]["id"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    before = snapshot(corpus)
+    checked = run_cli("build", "--check", "--root", corpus, "-j", "1", "-q")
+    built = run_cli("build", "--root", corpus, "-j", "1", "-q")
+    assert checked.exit_code == built.exit_code == 1
+    assert error_codes(checked.stderr) == error_codes(built.stderr) == ["schema.required"]
+    assert "/layers/coreference/items/1" in checked.stderr
+    assert "corpus/release: not compared" in checked.stderr
+    assert snapshot(corpus) == before
