@@ -239,6 +239,11 @@ CODES: dict[str, Code] = {
         "For --engine ray: pip install 'newscorpus[ray]' and check --address.",
         "--engine ray without the ray extra, or an --address where no cluster answers",
     ),
+    "engine.worker-lost": _convert(
+        "A worker process died before it finished its task",
+        "Check memory (the kernel's OOM killer) and run the command again, with fewer --jobs if memory is short.",
+        "a worker killed by the out-of-memory killer during a build",
+    ),
     # Reading the file
     "input.unreadable": Code(
         "The file cannot be read",

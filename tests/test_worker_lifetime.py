@@ -76,3 +76,20 @@ def test_killing_the_parent_ends_the_fork_server_the_resource_tracker_and_the_wo
                 os.kill(pid, signal.SIGKILL)
         parent.kill()
         parent.wait()
+
+
+def _die(_: int) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+
+
+def test_a_worker_that_dies_is_a_located_error_not_a_broken_pool_traceback():
+    from newscorpus.engines.local import LocalEngine
+    from newscorpus.errors import UnusableInputError
+
+    engine = LocalEngine(2)
+    try:
+        with pytest.raises(UnusableInputError) as raised:
+            list(engine.map(_die, [1, 2, 3]))
+    finally:
+        engine.close()
+    assert raised.value.code == "engine.worker-lost"

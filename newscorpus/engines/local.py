@@ -12,10 +12,12 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from newscorpus.engines.lifetime import end_with_parent
 from newscorpus.engines.outcomes import ReportingErrors, unwrap
+from newscorpus.errors import UnusableInputError
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -23,6 +25,19 @@ Result = TypeVar("Result")
 # Modules the fork server imports once, so that each worker does not.
 # forkserver_preload ties the fork server's life to this process (see newscorpus.engines.lifetime).
 _PRELOAD = ["newscorpus.tasks", "newscorpus.build.release", "newscorpus.engines.forkserver_preload"]
+
+
+def _unwrapped_from_pool(outcomes: Iterator[object]) -> Iterator[Result]:
+    """The pool's results in order; a worker that died (killed, out of memory) is a located error."""
+    try:
+        for outcome in outcomes:
+            yield unwrap(outcome)  # type: ignore[misc]
+    except BrokenProcessPool as error:
+        raise UnusableInputError(
+            "engine.worker-lost",
+            "--engine local",
+            "a worker process ended without finishing its task (killed, or out of memory)",
+        ) from error
 
 
 class LocalEngine:
@@ -39,7 +54,7 @@ class LocalEngine:
         guarded = ReportingErrors(function)
         if self.jobs == 1 or len(tasks) <= 1:
             return (unwrap(guarded(task)) for task in tasks)
-        return (unwrap(outcome) for outcome in self._worker_pool().map(guarded, tasks))
+        return _unwrapped_from_pool(self._worker_pool().map(guarded, tasks))
 
     def _worker_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
