@@ -82,3 +82,16 @@ def test_check_of_a_record_whose_gold_layer_is_invalid_lists_its_problems_instea
     assert "/layers/coreference/items/1" in checked.stderr
     assert "corpus/release: not compared" in checked.stderr
     assert snapshot(corpus) == before
+
+
+def test_convert_of_a_record_whose_entity_label_is_a_list_does_not_crash(corpus):
+    # Found by the deep CLI fuzz run: the gazetteer of gold names hashed the label.
+    path = next((corpus / "corpus/records").glob("*.json"))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["layers"]["entities"]["items"][0]["label"] = ["ORG"]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    converted = run_cli("convert", "--root", corpus, "-j", "1", "-q")
+    built = run_cli("build", "--root", corpus, "-j", "1", "-q")
+    assert converted.exit_code == 0
+    assert built.exit_code == 1
+    assert "schema.type" in error_codes(built.stderr)
