@@ -1,8 +1,41 @@
 """newscorpus: an open, richly annotated corpus of English news articles.
 
-The pipeline is one module per step: ``convert`` (raw capture to record),
-``validate`` (record to problems), ``build`` (records to release) and ``load``
-(release to ``datasets``).
+The package map (a test keeps it true)::
+
+    newscorpus/
+      __init__.py   load(): the public entry point; this map
+      loader.py     release folder -> datasets (newscorpus.load)
+      cli.py        the `newscorpus` command group; each command is imported from <package>/commands.py when it runs
+      schema.py     the record's JSON Schema: loading, version, enums
+      features.py   schema -> Hugging Face features of a record (below views, release, evaluate)
+      labels.py     label sets (from the schema) and BIO tags
+      record/       record files: layout (where files are, finding them, the corpus lock), files (which
+                    entries of a folder are read, by file type), reader (read, read-or-raise),
+                    writer (canonical JSON), provenance
+      text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
+      problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
+                    file_errors (every OSError as a located error), locations (escaped for output),
+                    reference (docs/errors.md)
+      convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
+      annotate/     automatic annotators, one per layer (run by convert and by `annotate`)
+      validate/     record -> problems: schema check, semantic checks, report
+      views/        record -> rows of the training configs (ner, quotes, coref)
+      release/      records -> release folder: Parquet shards, dataset card, Croissant, checksums
+      io/           one module per external format: export and import
+      evaluate/     predictions scored against gold, per layer
+      stats/        counts, plots and an HTML summary
+      viewer/       static HTML pages of records
+      synth/        synthetic corpora for benchmarks and scale tests
+      engines/      where work runs (local, ray), progress, and the options every command shares
+      data/         data files: annotator word lists and gazetteers, publisher profiles, synth vocabulary
+      pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine
+
+Data flows one way: convert (with annotate) -> validate -> release (with views) ->
+loader; io, evaluate, stats and viewer read records. Imports follow it: the shared
+core (the top-level modules, record, text, problems) imports no step; packages
+import each other in one direction, with no cycle among modules or packages; no
+step package imports pipeline, which runs the steps over the corpus; cli imports a
+command only when it runs. tests/test_package.py checks all of this.
 """
 
 from __future__ import annotations

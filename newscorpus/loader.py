@@ -43,7 +43,7 @@ from datasets.utils.info_utils import is_small_dataset
 
 RELEASE_ENV = "NEWSCORPUS_RELEASE"
 _CHECKOUT_RELEASE = Path(__file__).resolve().parent.parent / "corpus" / "release"
-# Named as in newscorpus.build.release (a test checks they agree); importing the
+# Named as in newscorpus.release.folder (a test checks they agree); importing the
 # build package here would cost a warm load a third of its time budget.
 CHECKSUMS = "SHA256SUMS"
 # Bump when the index's layout changes, so that older indexes are never read.

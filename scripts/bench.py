@@ -66,8 +66,8 @@ def stage_synth(root: Path, docs: int, jobs: int, seed: int) -> dict:
 
 
 def stage_convert(root: Path, jobs: int) -> dict:
-    from newscorpus.layout import CorpusLayout
-    from newscorpus.pipeline import convert_corpus
+    from newscorpus.pipeline.corpus import convert_corpus
+    from newscorpus.record.layout import CorpusLayout
 
     engine = _engine(jobs)
     started = time.perf_counter()
@@ -78,7 +78,7 @@ def stage_convert(root: Path, jobs: int) -> dict:
 
 
 def stage_validate(root: Path, jobs: int) -> dict:
-    from newscorpus.pipeline import validate_corpus
+    from newscorpus.pipeline.corpus import validate_corpus
 
     files = sorted((root / "corpus" / "records").glob("*.json"))
     engine = _engine(jobs)
@@ -90,9 +90,9 @@ def stage_validate(root: Path, jobs: int) -> dict:
 
 
 def stage_build(root: Path, jobs: int) -> dict:
-    import newscorpus.build.release as release
-    from newscorpus.layout import CorpusLayout
-    from newscorpus.pipeline import build_corpus
+    import newscorpus.release.folder as release
+    from newscorpus.pipeline.corpus import build_corpus
+    from newscorpus.record.layout import CorpusLayout
 
     card_seconds = []
     render_card = release.render_card
@@ -186,7 +186,7 @@ def stage_baselines(root: Path, limit: int) -> dict:
 
 def stage_write_ours(root: Path, limit: int) -> dict:
     """Our writer for the documents config (rows encoded, Arrow batches, zstd Parquet)."""
-    from newscorpus.build.parquet import ParquetShardWriter
+    from newscorpus.release.parquet import ParquetShardWriter
     from newscorpus.views import DOCUMENTS
 
     records = _sample(root, limit)

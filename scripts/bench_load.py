@@ -45,10 +45,10 @@ print(json.dumps({"seconds": time.perf_counter() - started, "check_seconds": sum
 
 
 def _write(root: Path, docs: int, jobs: int) -> dict:
-    from newscorpus.build.release import write_release_from
-    from newscorpus.build.sources import RecordFiles
     from newscorpus.engines import open_engine
-    from newscorpus.layout import CorpusLayout
+    from newscorpus.record.layout import CorpusLayout
+    from newscorpus.release.folder import write_release_from
+    from newscorpus.release.sources import RecordFiles
     from newscorpus.synth import write_synthetic_corpus
 
     layout = CorpusLayout(root)

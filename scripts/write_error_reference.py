@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from newscorpus.error_reference import render_error_reference
+from newscorpus.problems.reference import render_error_reference
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "errors.md"
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from newscorpus.convert.decode import RawCapture, decode_raw
 from newscorpus.convert.record import build_record
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.value import CODES, Problem
+from newscorpus.record.reader import parse_record_text
 from newscorpus.validate import validate_record
-from newscorpus.validate.problems import CODES, Problem
-from newscorpus.validate.reader import parse_record_text
 
 # 150 examples per property in the default run; NEWSCORPUS_FUZZ_EXAMPLES=5000 for a deep run.
 FUZZ = settings(
@@ -104,7 +104,7 @@ def test_arbitrary_json_objects_give_located_problems(value):
 @given(st.data())
 def test_compiled_and_reference_schema_validators_agree(_seed_record, data):
     """The fast path may only skip the reference validator when it finds nothing either."""
-    from newscorpus.validate.schema_check import _validator, is_schema_valid
+    from newscorpus.validate.schema_check import is_schema_valid, reference_validator
 
     record = copy.deepcopy(_seed_record)
     paths = [p for p in _leaf_paths(record) if p]
@@ -113,7 +113,7 @@ def test_compiled_and_reference_schema_validators_agree(_seed_record, data):
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = data.draw(json_values)
-    assert is_schema_valid(record) == (next(_validator().iter_errors(record), None) is None)
+    assert is_schema_valid(record) == (next(reference_validator().iter_errors(record), None) is None)
 
 
 def _leaf_paths(value, prefix=()):

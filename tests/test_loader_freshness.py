@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import newscorpus.loader as loader
-from newscorpus.build.release import write_release
-from newscorpus.build.shards import ShardLimits
+from newscorpus.release.folder import write_release
+from newscorpus.release.shards import ShardLimits
 from newscorpus.synth import synthetic_record
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from newscorpus.command_options import exit_unusable
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.engines.options import exit_unusable
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout, find_record_files
 
 
 @click.command()
@@ -55,7 +55,7 @@ def annotate(
     Exit code 0: written; 2: an input could not be used.
     """
     from newscorpus.annotate.runner import AnnotateSettings, Annotators, settings_from_environment
-    from newscorpus.record_io import write_record
+    from newscorpus.record.writer import write_record
 
     layout = CorpusLayout(root)
     try:
@@ -100,7 +100,7 @@ def _corpus_records(records_dir: Path) -> Iterator[dict[str, Any]]:
     names it keeps, never the records.
     """
     seen: set[str] = set()
-    for file in sorted(records_dir.rglob("*.json")):
+    for file in find_record_files([records_dir]):
         for document_id, record in _read_records(file).items():
             if document_id in seen:
                 raise UnusableInputError(

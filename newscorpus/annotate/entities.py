@@ -28,8 +28,8 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.annotate.shapes import is_name_token, propose_entities
 from newscorpus.annotate.timex import Timex
-from newscorpus.errors import UnusableInputError
 from newscorpus.labels import ENTITY_LABELS
+from newscorpus.problems.errors import UnusableInputError
 
 TOOL = "newscorpus.annotate.entities"
 # Labels of pipelines trained on CoNLL-2003 style data, mapped to OntoNotes; others (MISC) are dropped.

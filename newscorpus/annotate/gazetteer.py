@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
 from newscorpus.labels import ENTITY_LABELS
-from newscorpus.provenance import is_gold
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.provenance import is_gold
 
 SHIPPED_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "world.tsv"
 

@@ -38,7 +38,7 @@ _THAT_WINDOW = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class QuotedPassage:
     """A top-level quoted passage: token indices of its opening and closing marks."""
 
     first: int
@@ -82,9 +82,9 @@ def _closes_later(article: Article, index: int, stop: int) -> bool:
     return any((_mark(article, i) or ("", ""))[0] == "single" for i in range(index + 1, stop))
 
 
-def find_segments(article: Article) -> list[Segment]:
+def find_segments(article: Article) -> list[QuotedPassage]:
     """Top-level quoted passages of the body, in text order (nested quotes stay inside theirs)."""
-    segments: list[Segment] = []
+    segments: list[QuotedPassage] = []
     stack: list[tuple[str, int]] = []  # (kind, opening token)
     for start, end, role in zip(article.paragraph_starts, article.paragraph_ends, article.paragraph_roles, strict=True):
         tokens = article.token_range(start, end)
@@ -118,7 +118,7 @@ def find_segments(article: Article) -> list[Segment]:
                     if opened_kind == kind:
                         break
                 if not stack:
-                    segments.append(Segment(opened, index))
+                    segments.append(QuotedPassage(opened, index))
     return segments
 
 
@@ -169,7 +169,7 @@ class QuoteAnnotator:
         self,
         article: Article,
         finder: MentionFinder,
-        segments: list[Segment],
+        segments: list[QuotedPassage],
         position: int,
         previous: Attribution | None,
     ) -> list[Attribution]:
@@ -286,7 +286,7 @@ class QuoteAnnotator:
         return []
 
 
-def _opens_utterance(article: Article, segment: Segment) -> bool:
+def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
     """Whether the quoted passage starts like a sentence of its own (capital letter)."""
     for index in range(segment.first + 1, segment.last):
         letters = [c for c in article.token(index) if c.isalpha()]
@@ -295,7 +295,7 @@ def _opens_utterance(article: Article, segment: Segment) -> bool:
     return False
 
 
-def _content_end(article: Article, segment: Segment, sentence: range) -> int:
+def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> int:
     """End offset of a mixed quote's content: the sentence end, without its final punctuation outside marks."""
     last = sentence.stop - 1
     while last > segment.last and article.token(last) in _SENTENCE_PUNCTUATION:

@@ -25,8 +25,8 @@ from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer, own_gold
 from newscorpus.annotate.mentions import MentionFinder
 from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
 from newscorpus.annotate.timex import find_timexes, timex_layer_items
-from newscorpus.provenance import auto, is_gold
-from newscorpus.validate.reader import read_record_file
+from newscorpus.record.provenance import auto, is_gold
+from newscorpus.record.reader import read_record_file
 
 ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex")
 PIPELINE_ENV = "NEWSCORPUS_SPACY_PIPELINE"

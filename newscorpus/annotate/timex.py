@@ -293,7 +293,6 @@ RULES: tuple[Rule, ...] = (
 
 
 _VAGUE_PATTERN = re.compile(r"\b(?P<word>now|currently|recently|soon)\b", re.IGNORECASE)
-_WORD_EDGE = re.compile(r"\w")
 
 
 def _candidates(article: Article) -> Iterator[Timex]:

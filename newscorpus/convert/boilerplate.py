@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newscorpus.convert.profiles import Profile, Rule
-from newscorpus.normalize import NormalizedParagraph
+from newscorpus.text.normalize import NormalizedParagraph
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from newscorpus.corpus_files import describe_file_type
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.files import describe_file_type
 
 # A news article is tens of kilobytes; anything this large is a mistake (a
 # dump, a binary) and would blow up memory in segmentation.

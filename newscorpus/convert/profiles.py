@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.normalize import NormalizedParagraph
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.text.normalize import NormalizedParagraph
 
 PROFILE_DIR = Path(__file__).parent.parent / "data" / "profiles"
 GENERIC = "generic"
@@ -53,7 +53,7 @@ def _rule(data: dict[str, str], kind: str, source: Path) -> Rule:
         ) from error
 
 
-def _parse_profile(source: Path) -> Profile:
+def parse_profile(source: Path) -> Profile:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -77,7 +77,7 @@ def load_profiles() -> dict[str, Profile]:
     """All profiles shipped with the package, by id."""
     profiles = {}
     for path in sorted(PROFILE_DIR.glob("*.toml")):
-        profile = _parse_profile(path)
+        profile = parse_profile(path)
         profiles[profile.id] = profile
     return profiles
 

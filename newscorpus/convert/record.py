@@ -19,10 +19,10 @@ from newscorpus.convert.boilerplate import ArticleParts, split_article
 from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
-from newscorpus.errors import UnusableInputError
-from newscorpus.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, normalize_paragraphs
-from newscorpus.provenance import auto, is_gold
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.provenance import auto, is_gold
 from newscorpus.schema import schema_version
+from newscorpus.text.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, normalize_paragraphs
 
 HEADLINE_SLUG_WORDS = 8
 SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")

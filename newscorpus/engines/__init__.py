@@ -6,6 +6,10 @@ what the pipeline writes never depends on which engine ran it or on how many
 workers it had. ``local`` runs the tasks in this process or in a pool of worker
 processes on this machine; ``ray`` runs the same functions as Ray tasks on a
 local Ray instance or a cluster.
+
+Beside them: ``progress`` (the bars and the closing summary line) and
+``options`` (the command-line options every command shares). Engines know
+nothing of records.
 """
 
 from __future__ import annotations

@@ -17,14 +17,14 @@ from typing import TypeVar
 
 from newscorpus.engines.lifetime import end_with_parent
 from newscorpus.engines.outcomes import ReportingErrors, unwrap
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 # Modules the fork server imports once, so that each worker does not.
 # forkserver_preload ties the fork server's life to this process (see newscorpus.engines.lifetime).
-_PRELOAD = ["newscorpus.tasks", "newscorpus.build.release", "newscorpus.engines.forkserver_preload"]
+_PRELOAD = ["newscorpus.pipeline.tasks", "newscorpus.release.folder", "newscorpus.engines.forkserver_preload"]
 
 
 def _unwrapped_from_pool(outcomes: Iterator[object]) -> Iterator[Result]:

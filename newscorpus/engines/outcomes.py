@@ -5,7 +5,7 @@ full disk or a read-only file system raises ``OSError``. Raised in a worker
 process, either would come back wrapped in a remote traceback. The engines
 run every task through ``ReportingErrors``, which returns such an error as a
 ``TaskFailure`` value (an OSError first turned into its located error by
-``newscorpus.file_errors``), and ``unwrap`` raises it again in the caller's
+``newscorpus.problems.file_errors``), and ``unwrap`` raises it again in the caller's
 process, in task order, as the plain located error the CLI prints.
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.file_errors import unusable_from_os_error
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.file_errors import unusable_from_os_error
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")

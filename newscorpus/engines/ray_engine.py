@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from newscorpus.engines.outcomes import run_reporting_errors, unwrap
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from newscorpus.command_options import exit_unusable
-from newscorpus.errors import UnusableInputError
+from newscorpus.engines.options import exit_unusable
+from newscorpus.problems.errors import UnusableInputError
 
 
 @click.command()

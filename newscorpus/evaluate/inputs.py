@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.validate.reader import read_record_file
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import find_record_files
+from newscorpus.record.reader import read_record_or_raise
 from newscorpus.validate.schema_check import iter_schema_problems
 
 Record = dict[str, Any]
@@ -41,7 +42,7 @@ def _release_records(folder: Path) -> list[tuple[str, Record]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from newscorpus.build.features import record_features
+    from newscorpus.features import record_features
 
     features = dict(record_features())
     found = []
@@ -55,23 +56,12 @@ def _release_records(folder: Path) -> list[tuple[str, Record]]:
 
 
 def _record_file(path: Path) -> tuple[str, Record]:
-    record, problems = read_record_file(path)
-    if record is None:
-        problem = problems[0]
-        raise UnusableInputError(problem.code, str(path), problem.message)
-    return str(path), record
+    return str(path), read_record_or_raise(path)
 
 
 def read_records(path: Path) -> dict[str, Record]:
     """Records by document id from a record file, a folder of record files, or a release folder."""
-    if is_release(path):
-        located = _release_records(path)
-    elif path.is_dir():
-        located = [_record_file(file) for file in sorted(path.rglob("*.json"))]
-    elif path.is_file():
-        located = [_record_file(path)]
-    else:
-        raise UnusableInputError("input.unreadable", str(path), "no such file or folder")
+    located = _release_records(path) if is_release(path) else list(map(_record_file, find_record_files([path])))
     if not located:
         raise UnusableInputError(
             "records.none", str(path), "no records here", "pass record files, folders of records, or a release folder"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newscorpus.evaluate.matching import MODES, Item, Score, Span, align, keyed, span_score
+from newscorpus.evaluate.matching import MODES, Extent, Item, Score, align, keyed, span_score
 
 Record = dict[str, Any]
 Measures = Iterator[tuple[str, dict[str, Score]]]
@@ -31,7 +31,7 @@ def _items(record: Record, layer: str) -> list[dict[str, Any]]:
     return record["layers"][layer]["items"]
 
 
-def _span(value: dict[str, Any]) -> Span:
+def _span(value: dict[str, Any]) -> Extent:
     return value["start"], value["end"]
 
 
@@ -79,7 +79,7 @@ def score_timex(gold: Record, predicted: Record) -> Measures:
     yield "value", _by_mode(lambda mode: span_score(gold_values, predicted_values, mode))
 
 
-def _mentions(record: Record) -> list[tuple[Span, str, int]]:
+def _mentions(record: Record) -> list[tuple[Extent, str, int]]:
     """(span, kind, cluster index) of every coreference mention."""
     return [
         (_span(m), m["kind"], index)
@@ -157,7 +157,7 @@ def _b_cubed(gold: list[set[str]], predicted: list[set[str]]) -> Score:
     return Score(precision_sum, predicted_mentions, recall_sum, gold_mentions)
 
 
-def _referents(record: Record) -> dict[str, frozenset[Span]]:
+def _referents(record: Record) -> dict[str, frozenset[Extent]]:
     """Mention id -> the spans of every mention in its cluster."""
     referents = {}
     for cluster in _items(record, "coreference"):
@@ -185,7 +185,7 @@ def score_quotations(gold: Record, predicted: Record) -> Measures:
 def _source_referent(gold: Record, predicted: Record) -> dict[str, Score]:
     """Quotes whose content matches and whose sources' clusters share a mention (or whose sources are equal)."""
 
-    def sourced(record: Record) -> tuple[list[Item], list[frozenset[Span]]]:
+    def sourced(record: Record) -> tuple[list[Item], list[frozenset[Extent]]]:
         referents = _referents(record)
         quotes = [q for q in _items(record, "quotations") if q["source"]]
         return [Item((_span(q["content"]),)) for q in quotes], [

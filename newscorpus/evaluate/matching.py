@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
-Span = tuple[int, int]
+Extent = tuple[int, int]
 MODES = ("exact", "overlap")
 
 
@@ -23,7 +23,7 @@ MODES = ("exact", "overlap")
 class Item:
     """Spans (compared position by position) and a key that must be equal."""
 
-    spans: tuple[Span, ...]
+    spans: tuple[Extent, ...]
     key: Hashable = None
 
 
@@ -70,7 +70,7 @@ class ScoreRow:
     scores: dict[str, Score] = field(default_factory=lambda: {mode: Score() for mode in MODES})
 
 
-def _overlap(a: Span, b: Span) -> int:
+def _overlap(a: Extent, b: Extent) -> int:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
 from newscorpus.evaluate.layers import LAYER_SCORERS
 from newscorpus.evaluate.matching import ScoreRow
-from newscorpus.provenance import is_gold
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.provenance import is_gold
 
 Record = dict[str, Any]
 # In each layer: these measures, then one per type (alphabetical), then the trailing ones.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.views.tokens import token_index
 
 

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.io.imported import (
+from newscorpus.io.tool_annotations import (
     ImportedDocument,
     ImportedEntity,
     ImportedLink,
@@ -32,6 +31,7 @@ from newscorpus.io.imported import (
     read_import_text,
 )
 from newscorpus.labels import ENTITY_LABELS, QUOTE_TYPES
+from newscorpus.problems.errors import UnusableInputError
 
 QUOTE_PARTS = ("Content", "Cue", "Source")
 TYPE_ATTRIBUTE = "Type"

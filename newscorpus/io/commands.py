@@ -14,11 +14,11 @@ from pathlib import Path
 
 import click
 
-from newscorpus.command_options import exit_unusable, root_option
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
-from newscorpus.locations import escape_for_terminal
-from newscorpus.provenance import gold
+from newscorpus.engines.options import exit_unusable, root_option
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.locations import escape_for_terminal
+from newscorpus.record.layout import CorpusLayout, find_record_files
+from newscorpus.record.provenance import gold
 
 # The choices of the options, written out here because the modules that define
 # them import datasets and spaCy, which `--help` must not wait for; a test checks
@@ -59,13 +59,13 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     (tasks to annotate), and a folder for brat. Records must be valid; OUT is
     replaced only when all were written. docs/formats.md describes each format.
     """
-    from newscorpus.io.export import export_records, record_files  # loads datasets and spaCy: only to run
+    from newscorpus.io.export import export_records  # loads datasets and spaCy: only to run
 
     if config is not None and output_format != "conll2003":
         raise click.UsageError("--config applies to --format conll2003 only")
     layout = CorpusLayout(root)
     try:
-        count = export_records(output_format, record_files(paths or (layout.records_dir,)), out, config)
+        count = export_records(output_format, find_record_files(paths or (layout.records_dir,)), out, config)
     except UnusableInputError as error:
         exit_unusable(error)
     click.echo(f"exported {count} record(s) to {escape_for_terminal(str(out))} ({output_format})")
@@ -93,7 +93,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
     written unless every document imports into a valid record.
     """
     from newscorpus.io.importing import plan_import, read_documents, write_plans  # heavy: only to run
-    from newscorpus.pipeline import corpus_lock
+    from newscorpus.record.layout import corpus_lock
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.views.ner import conll2003_rows, ontonotes_rows
 
 DOCSTART = "-DOCSTART- -X- O O"

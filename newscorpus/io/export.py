@@ -18,48 +18,30 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from newscorpus.corpus_files import describe_file_type, list_record_folder
-from newscorpus.errors import UnusableInputError
 from newscorpus.io.brat import annotation_conf, brat_ann
 from newscorpus.io.conll2003 import DEFAULT_CONFIG, conll2003_document
 from newscorpus.io.conllu import conllu_document
 from newscorpus.io.jsonl import jsonl_line
 from newscorpus.io.labelstudio import labelstudio_task
 from newscorpus.io.spacy_docbin import docbin_bytes
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.files import describe_file_type
+from newscorpus.record.reader import read_record_or_raise
 from newscorpus.validate import validate_record
-from newscorpus.validate.reader import read_record_file
 
 FORMATS = ("conll2003", "conllu", "docbin", "brat", "jsonl", "labelstudio")
-
-
-def record_files(paths: Sequence[Path]) -> list[Path]:
-    """Record files named by ``paths``: files as given, folders by their ``*.json`` files, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            listing = list_record_folder(path, recursive=True)
-            if listing.refused:
-                refused, what = listing.refused[0]
-                raise UnusableInputError("input.not-regular-file", str(refused), f"is {what}, not a regular file")
-            files += listing.files
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UnusableInputError("input.unreadable", str(path), "no such file or folder")
-    return files
 
 
 def iter_valid_records(files: Iterable[Path]) -> Iterator[dict[str, Any]]:
     """Each file's record, refusing one that cannot be read or is not valid (exports assume validity)."""
     for path in files:
-        record, problems = read_record_file(path)
-        if record is not None:
-            problems = validate_record(record)
+        record = read_record_or_raise(path)
+        problems = validate_record(record)
         if problems:
             first = problems[0]
             where = f"{path}#{first.path}" if first.path else str(path)
-            code = first.code if record is None else "export.invalid-record"
-            raise UnusableInputError(code, where, f"{first.message} ({len(problems)} problem(s), first: {first.code})")
+            message = f"{first.message} ({len(problems)} problem(s), first: {first.code})"
+            raise UnusableInputError("export.invalid-record", where, message)
         yield record
 
 

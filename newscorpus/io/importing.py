@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
 from newscorpus.io.brat import read_brat
-from newscorpus.io.imported import ImportedDocument, first_difference
 from newscorpus.io.labelstudio import read_labelstudio
 from newscorpus.io.merge import merge_annotations
-from newscorpus.layout import CorpusLayout
-from newscorpus.record_io import write_record
+from newscorpus.io.tool_annotations import ImportedDocument, first_difference
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_file, read_record_or_raise
+from newscorpus.record.writer import write_record
 from newscorpus.validate import Problem, validate_record
-from newscorpus.validate.reader import read_record_file
 
 FORMATS = ("brat", "labelstudio")
 # A document id is also a file name: this pattern (the schema's) keeps it inside corpus/records/.
@@ -84,13 +84,6 @@ class _RecordFinder:
         return found[0]
 
 
-def _read_record(path: Path) -> dict[str, Any]:
-    record, problems = read_record_file(path)
-    if record is None:
-        raise UnusableInputError(problems[0].code, str(path), problems[0].message)
-    return record
-
-
 def _check_same_text(record: dict[str, Any], document: ImportedDocument) -> None:
     offset = first_difference(record["text"], document.text)
     if offset is not None:
@@ -113,7 +106,7 @@ def plan_import(
         path = finder.path_of(document)
         if any(plan.record_path == path for plan in plans):
             raise UnusableInputError("import.ambiguous", document.location, f"a second document for {path.name}")
-        record = _read_record(path)
+        record = read_record_or_raise(path)
         _check_same_text(record, document)
         document.check_spans()
         merged = merge_annotations(record, document, provenance)

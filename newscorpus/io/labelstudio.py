@@ -33,8 +33,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.io.imported import (
+from newscorpus.io.tool_annotations import (
     ImportedDocument,
     ImportedEntity,
     PartRelation,
@@ -43,6 +42,7 @@ from newscorpus.io.imported import (
     read_import_text,
 )
 from newscorpus.labels import ENTITY_LABELS, QUOTE_TYPES
+from newscorpus.problems.errors import UnusableInputError
 
 CONTENT_LABELS = {f"Content:{quote_type}": quote_type for quote_type in QUOTE_TYPES}
 PART_LABELS = ("Cue", "Source")

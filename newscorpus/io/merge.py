@@ -24,7 +24,8 @@ from collections import defaultdict, deque
 from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
-from newscorpus.io.imported import ImportedDocument, ImportedQuote, Span
+from newscorpus.io.tool_annotations import ImportedDocument, ImportedQuote
+from newscorpus.text.offsets import Span
 
 _ID = re.compile(r"^([a-z]+)([0-9]+)$")
 

@@ -10,19 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_or_raise
 from newscorpus.validate import validate_record
-from newscorpus.validate.reader import read_record_file
 
 
 def read_valid_record(layout: CorpusLayout, path: Path) -> dict[str, Any]:
     """One record file, parsed and validated; UnusableInputError when it is unreadable or invalid."""
     shown = layout.relative(path)
-    record, problems = read_record_file(path)
-    if record is None:
-        problem = problems[0]
-        raise UnusableInputError("record.unreadable", shown, f"[{problem.code}] {problem.message}")
+    record = read_record_or_raise(path, shown)
     problems = validate_record(record)
     if problems:
         first = problems[0]

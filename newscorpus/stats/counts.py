@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newscorpus.build.splits import SPLITS, split_of
+from newscorpus.release.splits import SPLITS, split_of
 
 # Label-bearing items: (title, layer, key of the label in each item).
 LABELLED = (

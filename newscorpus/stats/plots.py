@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from newscorpus.errors import UnusableInputError
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.stats.counts import CorpusStats
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newscorpus.engines import Engine
-from newscorpus.progress import SILENT, Progress
+from newscorpus.engines.progress import SILENT, Progress
 from newscorpus.synth.corpus import SynthStats, SynthTask, raw_path, synthetic_record, write_synthetic_batch
 
 BATCH = 50

@@ -20,6 +20,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
+from newscorpus.text.offsets import Span
+
 VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "synth_vocabulary.toml"
 MIN_WORDS, MAX_WORDS = 300, 1_500
 MEDIAN_WORDS = 600
@@ -58,12 +60,6 @@ class Person:
     mentions: list[int] = field(default_factory=list)  # indexes into ArticleWriter.mentions
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class Mention:
     span: Span
@@ -89,7 +85,6 @@ class ArticleWriter:
         self.words = vocabulary()
         self.text = ""
         self.paragraphs: list[Span] = []
-        self.quoted_paragraphs = 0
         self.entities: list[tuple[Span, str]] = []
         self.mentions: list[Mention] = []
         self.named_mentions: dict[str, list[int]] = {}  # organisation or place -> its mentions
@@ -271,7 +266,6 @@ class ArticleWriter:
             if index:
                 self._append(" ")
             self._quotation() if index == quote_at else self._sentence()
-        self.quoted_paragraphs += quoted
         self.paragraphs.append(Span(start, len(self.text)))
 
     def headline(self) -> None:

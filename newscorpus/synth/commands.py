@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from newscorpus.engines import open_engine
-from newscorpus.progress import Progress, RunSummary
+from newscorpus.engines.options import engine_options, running_engine, show_summary
+from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.synth import write_synthetic_corpus
 from newscorpus.synth.corpus import PUBLISHER_FOLDER
 
@@ -28,9 +28,10 @@ from newscorpus.synth.corpus import PUBLISHER_FOLDER
     show_default=True,
     help="Gold-like entity, coreference, quotation and timex layers; without, the automatic annotators' layers.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes.  [default: all cores]")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def synth(root: Path, docs: int, seed: int, gold: bool, jobs: int | None, quiet: bool) -> None:
+@engine_options
+def synth(
+    root: Path, docs: int, seed: int, gold: bool, jobs: int | None, engine: str, address: str | None, quiet: bool
+) -> None:
     """Write DOCS synthetic news articles (raw captures and records) into the corpus at ROOT.
 
     Articles are 300 to 1,500 words long, with names, straight and curly quotes,
@@ -43,14 +44,10 @@ def synth(root: Path, docs: int, seed: int, gold: bool, jobs: int | None, quiet:
     (root / "corpus" / "raw").mkdir(parents=True, exist_ok=True)
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
-    engine = open_engine("local", jobs)
-    try:
-        stats = write_synthetic_corpus(root, docs, seed, engine, gold, progress)
-    finally:
-        engine.close()
+    with running_engine(engine, jobs, address) as runner:
+        stats = write_synthetic_corpus(root, docs, seed, runner, gold, progress)
     click.echo(
         f"wrote {stats.documents} article(s) to {root}: {stats.words} words, {stats.tokens} tokens, "
         f"{stats.entities} entities, {stats.quotations} quotations"
     )
-    if progress.enabled:
-        click.echo(RunSummary(stats.documents, stats.tokens, 0, time.perf_counter() - started).render(), err=True)
+    show_summary(progress, RunSummary(stats.documents, stats.tokens, 0, time.perf_counter() - started))

@@ -16,8 +16,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from newscorpus.layout import CorpusLayout
-from newscorpus.record_io import dumps_record
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.writer import dumps_record
 from newscorpus.synth.article import ArticleWriter, write_article
 from newscorpus.synth.gold import gold_layers, gold_metadata
 

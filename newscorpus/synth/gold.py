@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscorpus.provenance import gold
-from newscorpus.synth.article import ArticleWriter, Span
+from newscorpus.record.provenance import gold
+from newscorpus.synth.article import ArticleWriter
+from newscorpus.text.offsets import Span
 
 ANNOTATOR = "newscorpus synth (generated, gold-like)"
 ANNOTATION_DATE = "2025-01-01"

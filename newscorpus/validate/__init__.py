@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newscorpus.problems.value import CODES, Problem, pointer
+from newscorpus.record.reader import read_record_file
 from newscorpus.schema import supported_schema_versions
 from newscorpus.validate.checks import iter_semantic_problems
 from newscorpus.validate.corpus_checks import iter_filename_problems, iter_raw_problems
-from newscorpus.validate.problems import CODES, Problem, pointer
-from newscorpus.validate.reader import read_record_file
 from newscorpus.validate.schema_check import iter_schema_problems
 
 INPUT_CODES = frozenset(code for code in CODES if code.startswith("input."))

@@ -11,14 +11,14 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from datetime import date
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from newscorpus.normalize import PARAGRAPH_SEPARATOR
-from newscorpus.validate.problems import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
+from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
+from newscorpus.validate.value_checks import provenance_problems, value_problems
 
 
 class Derived:
@@ -47,12 +47,6 @@ class Derived:
 
 Check = Callable[[dict[str, Any], str, Derived], Iterator[Problem]]
 
-_TIMEX_VALUE = re.compile(
-    r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
-    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI))?"
-    r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
-    r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
-)
 _ODD_SPACE = re.compile(r"[\u00a0\t\u2000-\u200b\u202f\ufeff]")
 
 
@@ -67,14 +61,14 @@ def _text_problems(record: dict[str, Any], text: str, derived: Derived) -> Itera
     for what, offset in (
         # str.find where it can: a regex tries a match at each line break or space of the text.
         ("three or more line breaks", text.find("\n\n\n")),
-        ("trailing spaces", _first_trailing_spaces(text)),
+        ("trailing spaces", first_trailing_spaces(text)),
         ("a non-breaking or odd space", next((match.start() for match in _ODD_SPACE.finditer(text)), -1)),
     ):
         if offset >= 0:
             yield Problem("text.not-normalized", f"{what} at offset {offset}", pointer("text"))
 
 
-def _first_trailing_spaces(text: str) -> int:
+def first_trailing_spaces(text: str) -> int:
     """Where r" +\n| +$" first matches, or -1: the start of the first run of spaces ending a line or the text."""
     last_space = text.find(" \n")
     if last_space < 0 and text.endswith(" "):
@@ -104,7 +98,7 @@ def _span_problems(record: dict[str, Any], text: str, derived: Derived) -> Itera
                 yield Problem("span.splits-character", f"offset {edge} is before a combining mark", pointer(*path))
 
 
-def _column_problems(text: str, layer: str, starts: list[int], ends: list[int]) -> Iterator[Problem]:
+def column_problems(text: str, layer: str, starts: list[int], ends: list[int]) -> Iterator[Problem]:
     """Spans of a columnar layer (as many starts as ends) out of range, empty, overlapping or with edge space."""
     where = pointer("layers", layer)
     previous_end = 0
@@ -135,10 +129,10 @@ def _token_problems(record: dict[str, Any], text: str, derived: Derived) -> Iter
     if len(starts) != len(ends):
         yield _length_mismatch("tokens", starts, ends)
         return
-    # in_order holds exactly when _column_problems would find nothing: the loop runs only for a bad layer.
+    # in_order holds exactly when column_problems would find nothing: the loop runs only for a bad layer.
     ordered = in_order(text, starts, ends)
     if not ordered:
-        yield from _column_problems(text, "tokens", starts, ends)
+        yield from column_problems(text, "tokens", starts, ends)
     offset = first_uncovered(text, starts, ends, ordered)
     if offset is not None:
         yield Problem(
@@ -183,7 +177,7 @@ def _sentence_problems(record: dict[str, Any], text: str, derived: Derived) -> I
         return
     ordered = in_order(text, starts, ends)
     if not ordered:
-        yield from _column_problems(text, "sentences", starts, ends)
+        yield from column_problems(text, "sentences", starts, ends)
     where = pointer("layers", "sentences")
     paragraphs = _paragraph_bounds(text)
     paragraph_starts = [start for start, _ in paragraphs]
@@ -305,66 +299,6 @@ def _reference_problems(record: dict[str, Any], text: str, derived: Derived) -> 
             )
 
 
-def _value_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
-    for index, timex in enumerate(layer_items(record, "timex")):
-        value = timex.get("value") if isinstance(timex, dict) else None
-        if isinstance(value, str) and not _TIMEX_VALUE.fullmatch(value):
-            yield Problem(
-                "timex.value-invalid",
-                f"{value!r} is not a TIMEX3 value",
-                pointer("layers", "timex", "items", index, "value"),
-            )
-        elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            yield from _iso_date(value, ("layers", "timex", "items", index, "value"), "timex.value-invalid")
-    published = (record.get("metadata") or {}).get("publication_date") or {}
-    if isinstance(published, dict) and isinstance(published.get("value"), str):
-        yield from _iso_date(published["value"], ("metadata", "publication_date", "value"), "date.invalid")
-    for path, provenance in _iter_provenances(record):
-        if isinstance(provenance, dict) and isinstance(provenance.get("date"), str):
-            yield from _iso_date(provenance["date"], (*path, "date"), "date.invalid")
-
-
-def _iso_date(value: str, path: tuple[str | int, ...], code: str) -> Iterator[Problem]:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError("not YYYY-MM-DD")
-        date.fromisoformat(value)
-    except ValueError as error:
-        yield Problem(code, f"{value!r} is not a calendar date: {error}", pointer(*path))
-
-
-def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    layers = record.get("layers")
-    if isinstance(layers, dict):
-        for name, layer in layers.items():
-            if isinstance(layer, dict):
-                yield ("layers", name, "provenance"), layer.get("provenance")
-    published = (record.get("metadata") or {}).get("publication_date")
-    if isinstance(published, dict):
-        yield ("metadata", "publication_date", "provenance"), published.get("provenance")
-
-
-def _provenance_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
-    layers = record.get("layers") if isinstance(record.get("layers"), dict) else {}
-    for name, layer in layers.items():
-        if not isinstance(layer, dict) or layer.get("provenance") is not None:
-            continue
-        filled = bool(layer.get("items") or layer.get("starts"))
-        if filled:
-            yield Problem(
-                "provenance.missing",
-                f"layer {name} has annotation but no provenance",
-                pointer("layers", name, "provenance"),
-            )
-    published = (record.get("metadata") or {}).get("publication_date")
-    if isinstance(published, dict) and published.get("value") is not None and published.get("provenance") is None:
-        yield Problem(
-            "provenance.missing",
-            "publication date has a value but no provenance",
-            pointer("metadata", "publication_date", "provenance"),
-        )
-
-
 def _offset_map_problems(record: dict[str, Any], text: str, derived: Derived) -> Iterator[Problem]:
     offset_map = record.get("offset_map")
     raw_length = (record.get("raw") or {}).get("length")
@@ -398,8 +332,8 @@ CHECKS: tuple[Check, ...] = (
     _sentence_problems,
     _entity_problems,
     _reference_problems,
-    _value_problems,
-    _provenance_problems,
+    value_problems,
+    provenance_problems,
 )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from newscorpus.validate.problems import Problem, pointer
+from newscorpus.problems.value import Problem, pointer
 
 
 def iter_raw_problems(record: dict[str, Any], root: Path) -> Iterator[Problem]:

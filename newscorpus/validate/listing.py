@@ -1,6 +1,6 @@
 """The record files a ``validate`` run reads, and the problems of the folders it lists.
 
-corpus/records/ is read by its rule (``newscorpus.corpus_files``): records
+corpus/records/ is read by its rule (``newscorpus.record.files``): records
 directly inside, stray entries reported; any other folder is searched for
 ``*.json`` files at every depth. In both, a link, folder or special file
 named ``*.json`` is reported (``input.not-regular-file``), never opened.
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from newscorpus.corpus_files import list_record_folder
-from newscorpus.validate.problems import Problem
+from newscorpus.problems.value import Problem
+from newscorpus.record.files import list_record_folder
 
 
 def _shown(path: Path, display_root: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newscorpus.locations import escape_for_terminal
+from newscorpus.problems.locations import escape_for_terminal
 from newscorpus.validate import Report
 
 

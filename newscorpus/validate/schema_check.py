@@ -10,8 +10,8 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from newscorpus.problems.value import Problem, pointer
 from newscorpus.schema import load_schema
-from newscorpus.validate.problems import Problem, pointer
 
 _CODE_BY_VALIDATOR = {
     "required": "schema.required",
@@ -27,7 +27,7 @@ _CODE_BY_FIELD = {("pattern", "qid"): "link.qid-malformed"}
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def reference_validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema())
 
 
@@ -67,6 +67,6 @@ def iter_schema_problems(record: dict[str, Any]) -> Iterator[Problem]:
     """Every schema violation of the record, in document order."""
     if is_schema_valid(record):
         return
-    errors = sorted(_validator().iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(reference_validator().iter_errors(record), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         yield _problem(error)

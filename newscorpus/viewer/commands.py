@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from newscorpus.command_options import exit_unusable, root_option
-from newscorpus.errors import UnusableInputError
-from newscorpus.layout import CorpusLayout
+from newscorpus.engines.options import exit_unusable, root_option
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
 
 
 @click.command()

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Highlight:
     """An annotation to draw: ``[start, end)`` in the text, an HTML class and data attributes.
 
     ``rank`` orders spans with the same extent: a lower rank is drawn outside.
@@ -37,17 +37,17 @@ class Span:
         return f'<span class="{self.css_class}"{attributes}{title}{last}>'
 
 
-def _nesting_order(span: Span) -> tuple[int, int, int]:
+def _nesting_order(span: Highlight) -> tuple[int, int, int]:
     return (span.start, -span.end, span.rank)
 
 
-def render_spans(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> str:
+def render_highlights(text: str, spans: list[Highlight], start: int = 0, end: int | None = None) -> str:
     """HTML for ``text[start:end]`` with ``spans`` (clipped to that range) as nested elements."""
     end = len(text) if end is None else end
     inside = [s for s in spans if s.start < end and s.end > start and s.start < s.end]
     cuts = sorted({start, end} | {max(s.start, start) for s in inside} | {min(s.end, end) for s in inside})
     output: list[str] = []
-    open_spans: list[Span] = []
+    open_spans: list[Highlight] = []
     open_at: list[int] = []  # index in output of each open element's tag, to mark its last piece
     for left, right in pairwise(cuts):
         covering = sorted((s for s in inside if s.start <= left and s.end >= right), key=_nesting_order)
@@ -66,7 +66,7 @@ def render_spans(text: str, spans: list[Span], start: int = 0, end: int | None =
     return "".join(output)
 
 
-def _close(output: list[str], span: Span, tag_index: int, position: int) -> None:
+def _close(output: list[str], span: Highlight, tag_index: int, position: int) -> None:
     if position == span.end:
         output[tag_index] = span.open_tag(last_piece=True)
     output.append("</span>")

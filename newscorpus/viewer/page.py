@@ -16,7 +16,7 @@ from typing import Any
 
 from newscorpus.labels import ENTITY_LABELS
 from newscorpus.stats.counts import cluster_name
-from newscorpus.viewer.markup import Span, render_spans
+from newscorpus.viewer.markup import Highlight, render_highlights
 
 INDEX_HTML = "index.html"
 # One colour per OntoNotes 5 type (after displaCy's palette, made distinct per type).
@@ -53,34 +53,34 @@ def _style() -> str:
     return f"{_asset('viewer.css')}\n{rules}"
 
 
-def annotation_spans(record: dict[str, Any]) -> list[Span]:
+def annotation_spans(record: dict[str, Any]) -> list[Highlight]:
     """Every span the page draws: quotation parts, coreference mentions, entities, temporal expressions."""
     layers = record["layers"]
     qid_of = {link["entity"]: link["qid"] for link in layers["entity_links"]["items"]}
-    spans: list[Span] = []
+    spans: list[Highlight] = []
     for quote in layers["quotations"]["items"]:
         attributes = (("data-quote", quote["id"]), ("data-type", quote["type"]))
         for part in ("content", "source", "cue"):
             if quote[part] is not None:
                 span = quote[part]
                 title = f"{quote['id']} {part} ({quote['type']})"
-                spans.append(Span(span["start"], span["end"], f"q-{part}", attributes, _RANK[part], title))
+                spans.append(Highlight(span["start"], span["end"], f"q-{part}", attributes, _RANK[part], title))
     for cluster in layers["coreference"]["items"]:
         for mention in cluster["mentions"]:
             attributes = (("data-cluster", cluster["id"]), ("data-mention", mention["id"]))
             title = f"{cluster['id']}: {mention['kind']}"
-            spans.append(Span(mention["start"], mention["end"], "mention", attributes, _RANK["mention"], title))
+            spans.append(Highlight(mention["start"], mention["end"], "mention", attributes, _RANK["mention"], title))
     for entity in layers["entities"]["items"]:
         qid = qid_of.get(entity["id"])
         attributes = (("data-ent", entity["id"]), ("data-label", entity["label"]))
         title = entity["label"] + (f" · Wikidata {qid}" if qid else "")
         css_class = f"ent ent-{entity['label']}"
-        spans.append(Span(entity["start"], entity["end"], css_class, attributes, _RANK["entity"], title))
+        spans.append(Highlight(entity["start"], entity["end"], css_class, attributes, _RANK["entity"], title))
     for timex in layers["timex"]["items"]:
         value = timex["value"] or "unresolved"
         attributes = (("data-timex", timex["id"]), ("data-type", timex["type"]), ("data-value", value))
         spans.append(
-            Span(timex["start"], timex["end"], "timex", attributes, _RANK["timex"], f"{timex['type']} {value}")
+            Highlight(timex["start"], timex["end"], "timex", attributes, _RANK["timex"], f"{timex['type']} {value}")
         )
     return spans
 
@@ -89,7 +89,7 @@ def _article(record: dict[str, Any]) -> str:
     spans = annotation_spans(record)
     text = record["text"]
     return "\n".join(
-        f'<p class="role-{p["role"]}">{render_spans(text, spans, p["start"], p["end"])}</p>'
+        f'<p class="role-{p["role"]}">{render_highlights(text, spans, p["start"], p["end"])}</p>'
         for p in record["layers"]["paragraphs"]["items"]
     )
 

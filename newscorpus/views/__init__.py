@@ -13,6 +13,8 @@ from typing import Any
 
 from datasets import Features
 
+from newscorpus.features import record_features
+
 Row = dict[str, Any]
 SMALL_ROWS_PER_GROUP = 20_000  # sentence-sized rows: about 20 MB of Arrow per group
 
@@ -35,16 +37,10 @@ def _document_rows(record: dict[str, Any]) -> Iterator[Row]:
     yield record
 
 
-def _document_features() -> Features:
-    from newscorpus.build.features import record_features
-
-    return record_features()
-
-
 DOCUMENTS = View(
     name="documents",
     description="One row per article: normalized text, offset map, boilerplate, metadata and every annotation layer.",
-    features=_document_features,
+    features=record_features,
     rows=_document_rows,
 )
 

@@ -1,1 +1,0 @@
-"""Build: records to the release folder (Parquet, dataset card, checksums)."""

@@ -1,0 +1,194 @@
+"""The work one engine task does on a batch of files: index, convert, validate.
+
+Each function takes one picklable task value and returns a picklable outcome,
+so that this process, a worker process and a Ray task run the same code.
+Expected bad input comes back as a value (the ``Problem`` an UnusableInputError
+carries), not raised: the pipeline must report the first bad file in file order,
+not the first to fail.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newscorpus.annotate.gazetteer import Gazetteer
+from newscorpus.annotate.runner import Annotators, settings_from_environment
+from newscorpus.convert import convert_raw_file
+from newscorpus.convert.record import keeps_anything
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.layout import CorpusLayout
+from newscorpus.record.reader import read_record_or_raise
+from newscorpus.record.writer import dumps_record
+from newscorpus.validate import FileCheck, Problem, token_count, validate_file, validate_record
+
+
+def read_previous_record(path: Path, layout: CorpusLayout) -> tuple[dict[str, Any], None] | tuple[None, Problem]:
+    """An existing record, or why it cannot be read (convert cannot keep its gold layers then)."""
+    try:
+        return read_record_or_raise(path, layout.relative(path)), None
+    except UnusableInputError as error:
+        return None, error.problem
+
+
+# Index: which raw capture each existing record was converted from.
+
+
+@dataclass(frozen=True, slots=True)
+class IndexTask:
+    layout: CorpusLayout
+    record_files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexOutcome:
+    """Per record file, up to the first unreadable one: the raw path it names (None if none) and
+    whether convert keeps anything of it; and the gold entity names of the batch's records."""
+
+    raw_files: list[str | None]
+    keeps: list[bool]
+    gold_names: Gazetteer
+    failed: Problem | None = None
+
+
+def index_records(task: IndexTask) -> IndexOutcome:
+    """Read each record file once: the raw path it names, whether convert needs it, its gold names.
+
+    Convert then reads again only the records it keeps something of, and
+    the gazetteer of gold names is built here, batch by batch, instead of
+    by every worker from the whole corpus.
+    """
+    raw_files: list[str | None] = []
+    keeps: list[bool] = []
+    failures: list[Problem] = []
+
+    def readable_records() -> Iterator[dict[str, Any]]:
+        # A generator, so that the batch's gazetteer holds names, never the records.
+        for path in task.record_files:
+            record, failed = read_previous_record(path, task.layout)
+            if record is None:
+                failures.append(failed)
+                return
+            raw = record.get("raw")
+            raw_path = raw.get("path") if isinstance(raw, dict) else None
+            raw_files.append(raw_path if isinstance(raw_path, str) else None)
+            keeps.append(keeps_anything(record))
+            yield record
+
+    gold_names = Gazetteer.from_records(readable_records())
+    return IndexOutcome(raw_files, keeps, gold_names, failures[0] if failures else None)
+
+
+# Convert: raw captures to records, staged when they differ from corpus/records/.
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertTask:
+    """Raw files (relative to the root) with the record each was converted to before, if any."""
+
+    layout: CorpusLayout
+    raw_files: tuple[str, ...]
+    previous_records: tuple[Path | None, ...]  # only records convert keeps something of
+    staging: Path
+    validate: bool
+    gold_names: Path  # the corpus's gold entity names as JSON (``save_gold_names``)
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertedDocument:
+    """What convert made of one raw file; the record itself is in the staging folder if it changed."""
+
+    raw_file: str
+    document_id: str
+    sentences: int
+    tokens: int
+    record_bytes: int
+    changed: bool
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertOutcome:
+    """The documents of a batch, up to the first raw file that could not be converted."""
+
+    documents: list[ConvertedDocument]
+    failed: Problem | None = None
+
+
+def _stage(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())  # the file is renamed into corpus/records/ later, as it is
+
+
+def save_gold_names(gold_names: Gazetteer, path: Path) -> None:
+    """Write the gazetteer of gold names once, for every convert task to load (it may be large for a task)."""
+    path.write_text(gold_names.attested_json(), encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def _annotators(gold_names: Path, written_ns: int, root: Path) -> Annotators:
+    """The annotators of one convert run, built once per process (each run writes its own gold names file)."""
+    names = Gazetteer.from_attested_json(gold_names.read_text(encoding="utf-8"))  # from save_gold_names
+    return Annotators.with_gold_names(names, settings_from_environment(root), CorpusLayout(root).records_dir)
+
+
+def convert_batch(task: ConvertTask) -> ConvertOutcome:
+    """Convert each raw file (keeping gold layers of its previous record); stage changed records."""
+    layout = task.layout
+
+    def make_annotators() -> Annotators:
+        return _annotators(task.gold_names, task.gold_names.stat().st_mtime_ns, layout.root)
+
+    documents: list[ConvertedDocument] = []
+    for raw_file, previous_path in zip(task.raw_files, task.previous_records, strict=True):
+        previous = None
+        if previous_path is not None:
+            previous, failed = read_previous_record(previous_path, layout)
+            if failed is not None:
+                return ConvertOutcome(documents, failed)
+        try:
+            record = convert_raw_file(layout.root / raw_file, raw_file, previous, make_annotators=make_annotators)
+        except UnusableInputError as error:
+            return ConvertOutcome(documents, error.problem)
+        text = dumps_record(record)
+        target = layout.record_path(record["id"])
+        changed = not target.is_file() or target.read_text(encoding="utf-8") != text
+        if changed:
+            _stage(task.staging / target.name, text)
+        problems: tuple[Problem, ...] = ()
+        if task.validate:
+            shown = layout.relative(target)
+            problems = tuple(p.located(shown, record["id"]) for p in validate_record(record, layout.root))
+        documents.append(
+            ConvertedDocument(
+                raw_file,
+                record["id"],
+                len(record["layers"]["sentences"]["starts"]),
+                token_count(record),
+                len(text.encode("utf-8")),
+                changed,
+                problems,
+            )
+        )
+    return ConvertOutcome(documents)
+
+
+# Validate: record files, each on its own (ids across files are compared by the caller).
+
+
+@dataclass(frozen=True, slots=True)
+class ValidateTask:
+    root: Path
+    display_root: Path
+    files: tuple[Path, ...]
+
+
+def validate_batch(task: ValidateTask) -> list[FileCheck]:
+    """Validate each file as ``newscorpus.validate.validate_files`` does, except ids across files."""
+    return [validate_file(path, task.root, task.display_root) for path in task.files]
