@@ -43,6 +43,10 @@ STEP_COMMANDS = {
         "newscorpus.pipeline.commands:build",
         "Convert corpus/raw/, validate, and write corpus/records/ and the release corpus/release/.",
     ),
+    "capture": StepCommand(
+        "newscorpus.capture.commands:capture",
+        "Turn an external source into raw captures in corpus/raw/, one file per article.",
+    ),
     "convert": StepCommand(
         "newscorpus.pipeline.commands:convert",
         "Convert every raw capture in corpus/raw/ into a record in corpus/records/.",

@@ -33,7 +33,7 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_record_path() -> Path:
-    return next((REPO / "corpus" / "records").glob("*.json"))
+    return next((REPO / "corpus" / "records").glob("themoscowtimes-*.json"))
 
 
 @pytest.fixture(scope="session")
@@ -48,10 +48,15 @@ def seed_record(_seed_record: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    """A scratch corpus root holding copies of the committed raw files and records."""
-    for part in ("raw", "records"):
-        shutil.copytree(REPO / "corpus" / part, tmp_path / "corpus" / part)
+def corpus_copy(tmp_path: Path, seed_record_path: Path) -> Path:
+    """A scratch corpus root holding the seed: its raw capture and its record (one article, converted in a second).
+
+    The whole committed corpus (294 articles) is converted once, by tests/test_corpus_records.py.
+    """
+    (tmp_path / "corpus" / "raw" / "themoscowtimes").mkdir(parents=True)
+    (tmp_path / "corpus" / "records").mkdir()
+    shutil.copy2(SEED_RAW, tmp_path / SEED_RAW_RELATIVE)
+    shutil.copy2(seed_record_path, tmp_path / "corpus" / "records" / seed_record_path.name)
     return tmp_path
 
 

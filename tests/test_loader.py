@@ -196,8 +196,11 @@ _PROBE = """
 import json, sys
 import datasets
 release, config, cache = sys.argv[1], sys.argv[2], sys.argv[3]
-data = datasets.load_dataset(release, config, split="train", cache_dir=cache)
-print(json.dumps({"rows": data.num_rows, "features": repr(data.features), "first": data[0]}, default=str))
+splits = datasets.load_dataset(release, config, cache_dir=cache)
+data = splits["train"]
+ids = sorted({i for split in splits.values() for i in split["document_id" if config != "documents" else "id"]})
+print(json.dumps({"rows": data.num_rows, "features": repr(data.features), "first": data[0],
+                  "splits": {name: split.num_rows for name, split in splits.items()}, "ids": ids}, default=str))
 """
 
 
@@ -214,13 +217,29 @@ def _load_in_fresh_process(release: Path, config: str, cache: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_load_dataset_on_the_committed_release_is_typed(repo_root, tmp_path):
+def _committed_records(repo_root: Path) -> list[dict]:
+    return [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((repo_root / "corpus" / "records").glob("*.json"))
+    ]
+
+
+def test_load_dataset_on_the_committed_release_is_typed_and_holds_every_document(repo_root, tmp_path):
+    records = _committed_records(repo_root)
+    ids = sorted(record["id"] for record in records)
+    assert len(ids) == 294
     loaded = _load_in_fresh_process(repo_root / "corpus" / "release", "documents", tmp_path / "cache")
-    assert loaded["rows"] == 1
+    assert sum(loaded["splits"].values()) == 294 and loaded["ids"] == ids
     assert "ClassLabel(names=['PERSON', 'NORP'" in loaded["features"]
     assert "List({'start': Value('int32')" in loaded["features"]
+    assert "'license_id': Value('string')" in loaded["features"]
     ner = _load_in_fresh_process(repo_root / "corpus" / "release", "ner", tmp_path / "cache")
-    assert ner["rows"] == 17 and "ClassLabel(names=['O', 'B-PERSON'" in ner["features"]
+    assert sum(ner["splits"].values()) == sum(len(r["layers"]["sentences"]["starts"]) for r in records)
+    assert ner["ids"] == ids and "ClassLabel(names=['O', 'B-PERSON'" in ner["features"]
+    coref = _load_in_fresh_process(repo_root / "corpus" / "release", "coref", tmp_path / "cache")
+    assert coref["ids"] == ids
+    quotes = _load_in_fresh_process(repo_root / "corpus" / "release", "quotes", tmp_path / "cache")
+    assert quotes["ids"] == sorted(r["id"] for r in records if r["layers"]["quotations"]["items"])
+    assert sum(quotes["splits"].values()) == sum(len(r["layers"]["quotations"]["items"]) for r in records)
 
 
 def test_newscorpus_load_returns_every_config(repo_root, tmp_path):
@@ -228,13 +247,16 @@ def test_newscorpus_load_returns_every_config(repo_root, tmp_path):
 
     release = repo_root / "corpus" / "release"
     documents = newscorpus.load(release=release, cache_dir=str(tmp_path))
-    assert list(documents) == ["train"]
+    assert list(documents) == ["train", "validation", "test"]
+    assert sum(split.num_rows for split in documents.values()) == 294
     assert documents["train"].features["layers"]["entities"]["items"].feature["label"].names[0] == "PERSON"
     ner = newscorpus.load("ner", split="train", release=release, cache_dir=str(tmp_path))
     tag_names = ner.features["ner_tags"].feature.names
     assert any(tag_names[t] == "B-PERSON" for row in ner for t in row["ner_tags"])
     quotes = newscorpus.load("quotes", split="train", release=release, cache_dir=str(tmp_path))
-    assert quotes.num_rows == 15
+    train_ids = set(documents["train"]["id"])
+    records = [r for r in _committed_records(repo_root) if r["id"] in train_ids]
+    assert quotes.num_rows == sum(len(r["layers"]["quotations"]["items"]) for r in records)
     coref = newscorpus.load("coref", split="train", release=release, cache_dir=str(tmp_path))
     assert len(coref[0]["clusters"]) > 0
 

@@ -250,6 +250,11 @@ def _set(context: _Context) -> Resolution:
 
 
 RULES: tuple[Rule, ...] = (
+    # A full date with its weekday ("Friday, January 4, 2019", a dateline) is one expression.
+    (
+        re.compile(rf"(?P<weekday>{_WEEKDAY}), (?P<month>{_MONTH}) (?P<day>\d{{1,2}}), (?P<year>(?:19|20)\d\d)"),
+        _calendar_date,
+    ),
     (
         re.compile(
             rf"(?:(?P<modifier>last|next|this) )?(?P<day>{_WEEKDAY})(?: (?P<part>morning|afternoon|evening|night))?",

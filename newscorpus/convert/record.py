@@ -15,7 +15,9 @@ from typing import Any
 
 from newscorpus import __version__
 from newscorpus.annotate.runner import Annotators, corpus_annotators, needs_annotation, shipped_annotators
+from newscorpus.convert.attribution import attribution_of
 from newscorpus.convert.boilerplate import ArticleParts, split_article
+from newscorpus.convert.dates import NOT_ESTABLISHED, Notice, publication_date
 from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
@@ -79,7 +81,7 @@ def _segment_layers(parts: ArticleParts, text: str) -> dict[str, Any]:
     }
 
 
-def _split(capture: RawCapture) -> tuple[Profile, ArticleParts]:
+def _split(capture: RawCapture, root: Path | None) -> tuple[Profile, ArticleParts]:
     paragraphs = normalize_paragraphs(capture.text)
     if not paragraphs:
         raise UnusableInputError(
@@ -88,8 +90,8 @@ def _split(capture: RawCapture) -> tuple[Profile, ArticleParts]:
             "the file holds no text (only whitespace or invisible characters)",
             "add the article text",
         )
-    profile = choose_profile(publisher_folder(capture.path), paragraphs)
-    parts = split_article(paragraphs, profile)
+    profile = choose_profile(publisher_folder(capture.path), paragraphs, root)
+    parts = split_article(paragraphs, profile, capture.text)
     if "body" not in parts.roles:
         raise UnusableInputError(
             "raw.no-body",
@@ -101,15 +103,19 @@ def _split(capture: RawCapture) -> tuple[Profile, ArticleParts]:
 
 
 def build_record(
-    capture: RawCapture, previous: dict[str, Any] | None = None, annotators: Annotators | None = None
+    capture: RawCapture,
+    previous: dict[str, Any] | None = None,
+    annotators: Annotators | None = None,
+    root: Path | None = None,
 ) -> dict[str, Any]:
     """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are.
 
     The other entity, coreference, quotation and timex layers are annotated
     automatically by ``annotators`` (default: the shipped gazetteer only, as
-    no corpus is known here).
+    no corpus is known here). Profiles are the packaged ones and, with
+    ``root``, those of its corpus/profiles/.
     """
-    return _assemble(capture, previous, lambda: annotators or shipped_annotators())
+    return _assemble(capture, previous, lambda: annotators or shipped_annotators(), root)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +154,32 @@ def keeps_anything(previous: dict[str, Any] | None) -> bool:
         return True  # malformed: convert reads it again and fails on it as it did before this check existed
 
 
+def _metadata_from_source(
+    profile: Profile, parts: ArticleParts, location: str
+) -> tuple[str | None, dict[str, Any], list[Notice]]:
+    """URL, publication date and notices from the capture header and the dateline, as the profile says."""
+    slot = profile.header
+    url = slot.url_of(parts.header) if slot else None
+    date_key = slot.date_key if slot else None
+    header_date = parts.header.get(date_key) if date_key else None
+    dateline_text = parts.text_of("dateline")
+    dateline = profile.dateline.pattern.fullmatch(dateline_text) if profile.dateline and dateline_text else None
+    if header_date is None and dateline is None:
+        return url, dict(NOT_ESTABLISHED), []
+    date, notices = publication_date(date_key, header_date, dateline, location)
+    return url, date, notices
+
+
 def _assemble(
-    capture: RawCapture, previous: dict[str, Any] | None, make_annotators: Callable[[], Annotators]
+    capture: RawCapture,
+    previous: dict[str, Any] | None,
+    make_annotators: Callable[[], Annotators],
+    root: Path | None,
+    notices: list[Notice] | None = None,
 ) -> dict[str, Any]:
     """The record; annotators are made only when some layer is not gold (the seed needs none)."""
-    profile, parts = _split(capture)
+    profile, parts = _split(capture, root)
+    url, source_date, source_notices = _metadata_from_source(profile, parts, capture.path)
     text, offset_map = join_paragraphs(list(parts.paragraphs))
     headline = parts.text_of("headline")
     folder = publisher_folder(capture.path)
@@ -162,22 +189,29 @@ def _assemble(
     metadata: dict[str, Any] = {
         "headline": headline,
         "credit": parts.text_of("credit"),
-        "publication_date": {"value": None, "evidence": "not established", "provenance": None},
+        "dateline": parts.text_of("dateline"),
+        "publication_date": source_date,
         "topics": [],
     }
     kept = kept_from(previous)
     layers.update(kept.layers)
     if kept.publication_date is not None:
-        metadata["publication_date"] = kept.publication_date
+        metadata["publication_date"] = kept.publication_date  # a gold date outranks what the source says
+    elif notices is not None:
+        notices += source_notices
     metadata["topics"] = kept.topics
+    url = url if url is not None else kept.url
     record = {
         "schema_version": schema_version(),
         "id": document_id(publisher_slug, headline, capture.sha256),
         "source": {
             "publisher": profile.publisher,
-            "url": kept.url,
+            "url": url,
             "language": profile.language,
             "license": profile.license,
+            "license_id": profile.license_id,
+            "license_url": profile.license_url,
+            "attribution": attribution_of(profile, headline, url),
             "profile": profile.id,
         },
         "raw": {"path": capture.path, "sha256": capture.sha256, "length": len(capture.text)},
@@ -204,6 +238,7 @@ def convert_raw_file(
     annotators: Annotators | None = None,
     *,
     make_annotators: Callable[[], Annotators] | None = None,
+    notices: list[Notice] | None = None,
 ) -> dict[str, Any]:
     """Read a raw file and convert it; see :func:`build_record`.
 
@@ -213,10 +248,22 @@ def convert_raw_file(
     gazetteer holds the gold entities of its records (never those of the
     record being converted), the gazetteer files in corpus/gazetteers/ and
     the spaCy pipeline named by $NEWSCORPUS_SPACY_PIPELINE, if any.
+
+    Profiles are the packaged ones and those in the file's corpus/profiles/.
+    What convert reports without refusing the file (a dateline that
+    disagrees with the published date) is appended to ``notices``.
     """
     capture = read_raw(path, relative_path)
+    try:
+        root: Path | None = corpus_root_of(path, relative_path)
+    except IndexError:  # a file outside any corpus: packaged profiles only
+        root = None
     if annotators is not None:
-        return _assemble(capture, previous, lambda: annotators)
+        return _assemble(capture, previous, lambda: annotators, root, notices)
     return _assemble(
-        capture, previous, make_annotators or (lambda: corpus_annotators(corpus_root_of(path, relative_path)))
+        capture,
+        previous,
+        make_annotators or (lambda: corpus_annotators(corpus_root_of(path, relative_path))),
+        root,
+        notices,
     )

@@ -47,21 +47,33 @@ def tool_versions() -> dict[str, str]:
 ZERO_WIDTH_JOINER = "\u200d"
 
 
-def _continues_a_sequence(char: str) -> bool:
-    """Whether ``char`` only modifies or extends what comes before it in an emoji sequence.
+def _modifies_what_precedes(char: str) -> bool:
+    """Whether ``char`` only modifies the character before it in an emoji sequence.
 
     Variation selectors (U+FE00-U+FE0F), skin-tone modifiers (U+1F3FB-U+1F3FF),
-    the keycap mark (U+20E3), tag characters (U+E0020-U+E007F, flags of
-    regions) and the zero width joiner itself.
+    the keycap mark (U+20E3) and tag characters (U+E0020-U+E007F, flags of regions).
     """
     code = ord(char)
-    return (
-        char == ZERO_WIDTH_JOINER
-        or 0xFE00 <= code <= 0xFE0F
-        or 0x1F3FB <= code <= 0x1F3FF
-        or code == 0x20E3
-        or 0xE0020 <= code <= 0xE007F
-    )
+    return 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or code == 0x20E3 or 0xE0020 <= code <= 0xE007F
+
+
+def _is_emoji_part(char: str) -> bool:
+    """A pictograph (symbols U+2100-U+2BFF, U+1F000 and above, (c), (R)) or a modifier of one."""
+    code = ord(char)
+    return 0x2100 <= code <= 0x2BFF or code >= 0x1F000 or char in "\u00a9\u00ae" or _modifies_what_precedes(char)
+
+
+def _joins(text: str, boundary: int) -> bool:
+    """Whether the two tokens touching at ``boundary`` belong to one emoji sequence."""
+    after = text[boundary]
+    if _modifies_what_precedes(after):
+        return True
+    before = text[boundary - 1]
+    if after == ZERO_WIDTH_JOINER:  # a joiner between two emoji; after a word ("Xtra\u200d's") it joins nothing
+        return _is_emoji_part(before)
+    if before == ZERO_WIDTH_JOINER:
+        return boundary >= 2 and _is_emoji_part(text[boundary - 2]) and _is_emoji_part(after)
+    return False
 
 
 def _joined_emoji(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
@@ -69,12 +81,12 @@ def _joined_emoji(text: str, starts: list[int], ends: list[int]) -> tuple[list[i
 
     spaCy's tokenizer cuts such a sequence at every joiner and modifier; one
     general rule puts it back together: two touching tokens are one when the
-    second starts with a joiner or modifier or the first ends with a joiner.
+    second starts with a modifier, or a zero width joiner stands between two
+    emoji.
     """
     merged_starts, merged_ends = starts[:1], ends[:1]
     for start, end in zip(starts[1:], ends[1:], strict=True):
-        touching = merged_ends[-1] == start
-        if touching and (_continues_a_sequence(text[start]) or text[start - 1] == ZERO_WIDTH_JOINER):
+        if merged_ends[-1] == start and _joins(text, start):
             merged_ends[-1] = end
         else:
             merged_starts.append(start)
@@ -91,7 +103,7 @@ def tokenize(text: str) -> tuple[list[int], list[int]]:
             continue
         starts.append(token.idx)
         ends.append(token.idx + len(token.text))
-    if ZERO_WIDTH_JOINER in text or any(map(_continues_a_sequence, text)):
+    if ZERO_WIDTH_JOINER in text or any(map(_modifies_what_precedes, text)):
         return _joined_emoji(text, starts, ends)
     return starts, ends
 

@@ -7,14 +7,14 @@ opens the engine they name and closes it when the command is done.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from newscorpus.engines import ENGINES, Engine, open_engine
+from newscorpus.engines import ENGINES, SERIAL_BELOW_RAW_BYTES, Engine, open_engine
 from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
 
@@ -42,7 +42,8 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "-j",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes (local) or CPUs (Ray).  [default: all cores]",
+                help="Worker processes (local) or CPUs (Ray).  [default: all cores; one process for a small "
+                "corpus: under 4 MiB of raw captures, or 96 MiB of records for validate]",
             ),
             click.option(
                 "--engine",
@@ -56,7 +57,9 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
                 "--quiet",
                 "-q",
                 is_flag=True,
-                help="No progress bars and no summary line (neither is shown when stderr is not a terminal).",
+                help="Nothing on success: no progress bars, no summary, no report of what was written "
+                "(bars and the summary line never show when stderr is not a terminal). Errors and notices "
+                "always show.",
             ),
         )
     ):
@@ -65,9 +68,21 @@ def engine_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @contextmanager
-def running_engine(name: str, jobs: int | None, address: str | None) -> Iterator[Engine]:
-    """The engine a command runs on, closed (workers stopped) when it is done."""
-    engine = open_engine(name, jobs, address)
+def running_engine(
+    name: str,
+    jobs: int | None,
+    address: str | None,
+    inputs: Iterable[Path] = (),
+    serial_below: int = SERIAL_BELOW_RAW_BYTES,
+) -> Iterator[Engine]:
+    """The engine a command runs on, closed (workers stopped) when it is done.
+
+    The default number of jobs depends on the bytes of ``inputs`` (see ``newscorpus.engines.default_jobs``).
+    """
+    work_bytes = None
+    if jobs is None and name == "local":
+        work_bytes = sum(path.stat().st_size for path in inputs if path.is_file())
+    engine = open_engine(name, jobs, address, work_bytes, serial_below)
     try:
         yield engine
     finally:

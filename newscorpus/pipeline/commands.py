@@ -9,14 +9,30 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from newscorpus.engines import SERIAL_BELOW_RECORD_BYTES
 from newscorpus.engines.options import engine_options, exit_unusable, root_option, running_engine, show_summary
 from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.problems.locations import escape_for_terminal
 from newscorpus.record.layout import CorpusLayout
+
+if TYPE_CHECKING:
+    from newscorpus.convert.dates import Notice
+
+
+def show_notices(notices: list[Notice]) -> None:
+    """What convert reports without refusing a capture (a dateline that disagrees with the date): always shown."""
+    for notice in notices:
+        click.echo(notice.render(), err=True)
+
+
+def _raw_inputs(layout: CorpusLayout) -> list[Path]:
+    """The raw captures a convert or build works on: what the default number of jobs is chosen from."""
+    return layout.raw_files() if layout.raw_dir.is_dir() else []
 
 
 @click.command()
@@ -34,14 +50,16 @@ def convert(root: Path, jobs: int | None, engine: str, address: str | None, quie
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
     try:
-        with running_engine(engine, jobs, address) as runner:
+        with running_engine(engine, jobs, address, _raw_inputs(layout)) as runner:
             result, written = convert_corpus(layout, runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
-    click.echo(
-        f"converted {result.documents} article(s): {result.sentences} sentences, "
-        f"{result.tokens} tokens; {written} record file(s) written"
-    )
+    show_notices(result.notices)  # warnings, on stderr: shown even with -q
+    if not quiet:
+        click.echo(
+            f"converted {result.documents} article(s): {result.sentences} sentences, "
+            f"{result.tokens} tokens; {written} record file(s) written"
+        )
     show_summary(progress, RunSummary(result.documents, result.tokens, 0, time.perf_counter() - started))
 
 
@@ -72,12 +90,15 @@ def validate(
     started = time.perf_counter()
     files, missing = files_to_validate(paths or (layout.records_dir,), layout.records_dir, Path.cwd())
     try:
-        with running_engine(engine, jobs, address) as runner:
+        with running_engine(engine, jobs, address, files, SERIAL_BELOW_RECORD_BYTES) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
     except UnusableInputError as error:
         exit_unusable(error)
     report.problems[:0] = missing
-    click.echo(render_json(report) if output_format == "json" else render_text(report))
+    if output_format == "json":
+        click.echo(render_json(report))  # asked for, so shown even with -q
+    elif report.problems or not quiet:
+        click.echo(render_text(report))
     show_summary(progress, RunSummary(report.records, tokens, len(report.problems), time.perf_counter() - started))
     sys.exit(report.exit_code)
 
@@ -103,7 +124,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
     try:
-        with running_engine(engine, jobs, address) as runner:
+        with running_engine(engine, jobs, address, _raw_inputs(layout)) as runner:
             if check:
                 differences = check_corpus(layout, runner, progress)
             else:
@@ -113,13 +134,13 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
     if check:
         for line in differences:
             click.echo(escape_for_terminal(line), err=True)
-        click.echo(
-            "release is up to date"
-            if not differences
-            else f"{len(differences)} difference(s): run `newscorpus build` and commit the result"
-        )
+        if differences:
+            click.echo(f"{len(differences)} difference(s): run `newscorpus build` and commit the result")
+        elif not quiet:
+            click.echo("release is up to date")
         sys.exit(1 if differences else 0)
     converted, summary = result.converted, result.release
+    show_notices(converted.notices)
     show_summary(
         progress,
         RunSummary(converted.documents, converted.tokens, len(converted.problems), time.perf_counter() - started),
@@ -129,6 +150,8 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         click.echo(render_text(report), err=True)
         click.echo("build stopped: the release was not changed", err=True)
         sys.exit(1)
+    if quiet:  # success says nothing; failures and notices above are shown whatever -q says
+        return
     click.echo(
         f"built {layout.relative(layout.release_dir)}: {summary.documents} document(s), "
         f"{converted.sentences} sentences, {converted.tokens} tokens"

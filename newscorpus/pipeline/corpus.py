@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.annotate.gazetteer import Gazetteer
+from newscorpus.convert.dates import Notice
 from newscorpus.engines import Engine
 from newscorpus.engines.progress import SILENT, Progress
 from newscorpus.pipeline.tasks import (
@@ -64,6 +65,7 @@ class ConvertedCorpus:
     changed: list[str] = field(default_factory=list)  # ids of records staged because they differ
     stale: list[Path] = field(default_factory=list)  # records of raw files whose document id changed
     problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)  # what convert reports without refusing a capture
     sentences: int = 0
     tokens: int = 0
 
@@ -76,6 +78,7 @@ class ConvertedCorpus:
         if document.changed:
             self.changed.append(document.document_id)
         self.problems += document.problems
+        self.notices += document.notices
         self.sentences += document.sentences
         self.tokens += document.tokens
 

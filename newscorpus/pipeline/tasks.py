@@ -19,6 +19,7 @@ from typing import Any
 from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
+from newscorpus.convert.dates import Notice
 from newscorpus.convert.record import keeps_anything
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.layout import CorpusLayout
@@ -109,6 +110,7 @@ class ConvertedDocument:
     record_bytes: int
     changed: bool
     problems: tuple[Problem, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +154,11 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
             previous, failed = read_previous_record(previous_path, layout)
             if failed is not None:
                 return ConvertOutcome(documents, failed)
+        notices: list[Notice] = []
         try:
-            record = convert_raw_file(layout.root / raw_file, raw_file, previous, make_annotators=make_annotators)
+            record = convert_raw_file(
+                layout.root / raw_file, raw_file, previous, make_annotators=make_annotators, notices=notices
+            )
         except UnusableInputError as error:
             return ConvertOutcome(documents, error.problem)
         text = dumps_record(record)
@@ -174,6 +179,7 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
                 len(text.encode("utf-8")),
                 changed,
                 problems,
+                tuple(notices),
             )
         )
     return ConvertOutcome(documents)

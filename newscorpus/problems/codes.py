@@ -152,9 +152,31 @@ CODES: dict[str, Code] = {
         example="a paragraph item removed from the layer",
     ),
     "paragraphs.role-order": Code(
-        "Headline or credit paragraph out of place",
-        "A headline comes first; a credit directly after it.",
+        "Headline, credit, dateline or caption paragraph out of place",
+        "A headline comes first; a credit directly after it; a dateline after the headline (and credit); "
+        "a caption never first.",
         example="a headline paragraph in third position",
+    ),
+    "source.license-incomplete": Code(
+        "An open licence without its URL, or a URL without a licence",
+        "Set source.license_id and source.license_url together (both null when the text is not openly licensed).",
+        example='"license_id": "CC-BY-2.5", "license_url": null',
+    ),
+    "source.attribution-missing": Code(
+        "Openly licensed text without an attribution",
+        "The licence asks for an attribution: give the profile's license_id and the article's title and URL.",
+        example='"license_id": "CC-BY-2.5", "attribution": null (an article without a URL)',
+    ),
+    "source.attribution-mismatch": Code(
+        "The attribution disagrees with the record",
+        "Attribution title, URL, licence and licence URL are the record's headline, source.url, "
+        "source.license_id and source.license_url; reconvert the record.",
+        example="an attribution naming CC-BY-4.0 on a record licensed CC-BY-2.5",
+    ),
+    "metadata.paragraph-mismatch": Code(
+        "Headline, credit or dateline metadata is not its paragraph's text",
+        "metadata.headline, .credit and .dateline repeat the text of the paragraph of that role, or are null.",
+        example='"dateline": "Friday, January 4, 2019" with no dateline paragraph',
     ),
     "tokens.length-mismatch": Code(
         "starts and ends have different lengths", "The arrays are parallel.", example="one more start than ends"

@@ -8,6 +8,7 @@ from newscorpus.problems.codes import CODES
 
 # Every stage of the registry, in pipeline order, with its section title.
 STAGE_TITLES = {
+    "capture": "Capture: external sources that cannot be turned into raw captures (exit code 2)",
     "convert": "Convert: raw captures and records that cannot be used (exit code 2)",
     "validate": "Validate: problems in records (exit code 1; `input.*` codes exit 2)",
     "build": "Build and every command on the corpus: the corpus folder and its records (exit code 2)",
@@ -17,6 +18,7 @@ STAGE_TITLES = {
     "stats": "Stats: plots and output folders (exit code 2)",
     "view": "View: the HTML viewer (exit code 2)",
     "engine": "Engines: where the work runs (exit code 2)",
+    "notice": "Notices: reported by convert and build, which still succeed (exit code 0)",
     "file": "The file system: every OSError from corpus files, any command (exit code 2)",
 }
 _STAGE_ORDER = {stage: index for index, stage in enumerate(STAGE_TITLES)}

@@ -27,6 +27,8 @@ _evaluate = _stage("evaluate")
 _stats = _stage("stats")
 _view = _stage("view")
 _engine = _stage("engine")
+_capture = _stage("capture")
+_notice = _stage("notice")
 _file = _stage("file")
 
 
@@ -74,9 +76,61 @@ UNUSABLE_CODES: dict[str, Code] = {
         example="the same capture copied into two publisher folders",
     ),
     "profile.invalid": _convert(
-        "A publisher profile is not valid",
-        "Fix the TOML file or its regular expressions.",
-        example='a profile pattern "(unclosed" that is not a valid regular expression',
+        "A publisher profile is not valid TOML or cannot be read",
+        "Fix the TOML syntax; see docs/profiles.md.",
+        example="a profile with an unclosed string",
+    ),
+    "profile.unknown-key": _convert(
+        "A publisher profile has a key the format does not know",
+        "Remove or rename the key; docs/profiles.md lists every key.",
+        example='"headline_rule = ..." in a profile',
+    ),
+    "profile.missing-key": _convert(
+        "A publisher profile lacks a key it needs",
+        "Add the key; docs/profiles.md says which are required and which go together.",
+        example="a profile without license, or a [credit] without pattern",
+    ),
+    "profile.wrong-type": _convert(
+        "A profile key has a value of the wrong type",
+        "Give the type docs/profiles.md names (string, boolean, table or array of tables).",
+        example='"split_line = "yes"" or "credit = "Photo"" instead of a [credit] table',
+    ),
+    "profile.bad-pattern": _convert(
+        "A profile pattern is not a usable Python regular expression",
+        "Fix the regular expression (patterns match whole normalized paragraphs).",
+        example='a profile pattern "(unclosed", or a dateline pattern without (?P<year>...)',
+    ),
+    "profile.duplicate-id": _convert(
+        "Two publisher profiles have the same id",
+        "Give each profile its own id; a corpus profile may not reuse a packaged one's.",
+        example="corpus/profiles/generic.toml beside the packaged generic profile",
+    ),
+    # Capture: external sources into raw files
+    "capture.bad-source": _capture(
+        "A capture source file cannot be read",
+        "Give the source files as published (UTF-8 CSV with the columns url, date, title, text).",
+        example="a CSV whose first line is not url,date,title,text",
+    ),
+    "capture.bad-row": _capture(
+        "A source row cannot be captured exactly",
+        "Fix the row: url an English Wikinews article URL, date YYYY-MM-DD, title one line, each URL once.",
+        example="a row whose title holds a line break",
+    ),
+    "capture.conflict": _capture(
+        "A capture would change a raw file already in the corpus",
+        "Raw captures never change: remove the file (and its record) first if the source was corrected.",
+        example="corpus/raw/wikinews/2019-01-04-x-1a2b3c4d.txt edited by hand, then captured again",
+    ),
+    # Notices: reported by convert and build, which still succeed
+    "date.dateline-disagrees": _notice(
+        "The dateline disagrees with the published date, or names no date",
+        "The record keeps the published date and says so in its evidence; check the source.",
+        example="header date: 2019-01-04 with the dateline 'Saturday, January 5, 2019'",
+    ),
+    "date.header-invalid": _notice(
+        "The capture header's date is not a calendar date",
+        "The publication date is then taken from the dateline, or left null; fix the capture.",
+        example="date: 2019-02-30 in a capture header",
     ),
     "corpus.missing": _build(
         "There is no corpus/raw/ folder",

@@ -16,7 +16,6 @@ release with the same YAML would be served from a stale cache.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,8 +24,17 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
+from newscorpus.release.card_examples import example_json, example_row, truncate_example
+from newscorpus.release.composition import (
+    PUBLISHER_LICENSE_NAME,
+    card_licenses,
+    composition_rows,
+    license_details,
+    licensing_section,
+    limitations_paragraph,
+    sources_paragraph,
+)
 from newscorpus.release.fields import FieldPath, field_descriptions
-from newscorpus.release.rows import encode_value
 from newscorpus.release.tally import CardTally, most_common
 from newscorpus.schema import schema_version
 from newscorpus.views import DEFAULT_VIEW
@@ -42,13 +50,9 @@ CITATION_BIBTEX = f"""@misc{{newscorpus,
   author       = {{{{{CITATION_AUTHOR}}}}},
   year         = {{{CITATION_YEAR}}},
   version      = {{{__version__}}},
-  note         = {{Dataset. Annotations CC BY 4.0; article text belongs to its publishers}}
+  note         = {{Dataset. Annotations CC BY 4.0; article text under each article's own licence (see the card)}}
 }}"""
 
-_EXAMPLE_TEXT_LIMIT = 160
-_EXAMPLE_VALUES = 8  # items shown of a list of values
-_EXAMPLE_RECORDS = 2  # items shown of a list of records
-_EXAMPLE_LINE = 120  # a flat record up to this long is shown on one line
 _LANGUAGE_NAMES = {"en": "English"}
 
 
@@ -74,15 +78,22 @@ def _size_category(documents: int) -> str:
     return "1M<n<10M"
 
 
-def card_metadata(configs: dict[str, ConfigSummary], documents: int) -> dict[str, object]:
-    """The YAML header of the card as a dict."""
+def card_metadata(configs: dict[str, ConfigSummary], tally: CardTally) -> dict[str, object]:
+    """The YAML header of the card as a dict.
+
+    ``license`` lists every licence of the corpus's parts, as the Hub's card
+    metadata allows (a list of its licence identifiers): each text licence,
+    the annotations' CC BY 4.0, and ``other`` (named ``publisher-copyright``)
+    when some text belongs to its publisher.
+    """
+    documents = tally.documents
+    licenses = card_licenses(tally)
     return {
         "pretty_name": "newscorpus",
         "language": ["en"],
-        "license": "other",
-        "license_name": "mixed-publisher-text",
-        "license_details": "Article text belongs to its publishers and is not licensed by newscorpus; "
-        "annotations are CC BY 4.0 and code Apache-2.0. See DATASHEET.md.",
+        "license": licenses,
+        **({"license_name": PUBLISHER_LICENSE_NAME} if "other" in licenses else {}),
+        "license_details": license_details(tally),
         "annotations_creators": ["expert-generated", "machine-generated"],
         "language_creators": ["found"],
         "multilinguality": ["monolingual"],
@@ -144,41 +155,6 @@ def _field_rows(feature: FeatureType, descriptions: dict[FieldPath, str], path: 
     return rows
 
 
-def truncate_example(value: Any) -> Any:
-    """An example value short enough to read: long strings and lists are cut, saying how much was cut."""
-    if isinstance(value, str) and len(value) > _EXAMPLE_TEXT_LIMIT:
-        return f"{value[:_EXAMPLE_TEXT_LIMIT]}… [{len(value)} characters]"
-    if isinstance(value, dict):
-        return {key: truncate_example(item) for key, item in value.items()}
-    if not isinstance(value, list):
-        return value
-    limit = _EXAMPLE_RECORDS if any(isinstance(item, dict) for item in value) else _EXAMPLE_VALUES
-    kept = [truncate_example(item) for item in value[:limit]]
-    return kept if len(value) <= limit else [*kept, f"… [{len(value) - limit} more, {len(value)} in all]"]
-
-
-def example_json(value: Any, indent: str = "") -> str:
-    """JSON laid out for reading: one line per field; lists of values and short flat records on one line."""
-    inner = indent + "  "
-    one_line = json.dumps(value, ensure_ascii=False)
-    flat = isinstance(value, dict) and not any(isinstance(v, (dict, list)) for v in value.values())
-    if flat and len(one_line) <= _EXAMPLE_LINE:
-        return one_line
-    if isinstance(value, dict) and value:
-        fields = ",\n".join(f"{inner}{json.dumps(k)}: {example_json(v, inner)}" for k, v in value.items())
-        return f"{{\n{fields}\n{indent}}}"
-    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
-        items = ",\n".join(inner + example_json(item, inner) for item in value)
-        return f"[\n{items}\n{indent}]"
-    return one_line
-
-
-def example_row(config: str, features: Features, tally: CardTally) -> dict[str, Any] | None:
-    """The first row of a config as ``datasets`` returns it (labels as ClassLabel ids), or None."""
-    example = tally.examples.get(config)
-    return None if example is None else encode_value(example.row, features)
-
-
 def _structure_section(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
     parts = []
     for summary in configs.values():
@@ -195,12 +171,16 @@ def _structure_section(configs: dict[str, ConfigSummary], tally: CardTally) -> s
 
 
 def annotation_table(tally: CardTally) -> str:
-    """Markdown rows: per layer, how many items are gold and how many auto, and who made them."""
+    """Markdown rows: per layer, gold and auto items (and the documents each kind is in), and who made them."""
     rows = []
     for name in tally.layer_order:
         layer = tally.layers[name]
-        counts, makers = layer.items_by_kind, "; ".join(sorted(layer.makers)) or "-"
-        rows.append(f"| {name} | {counts['gold']} | {counts['auto']} | {makers} |")
+        counts, documents = layer.items_by_kind, layer.documents_by_kind
+        makers = "; ".join(sorted(layer.makers)) or "-"
+        rows.append(
+            f"| {name} | {counts['gold']} ({documents['gold']} docs) | {counts['auto']} ({documents['auto']} docs) "
+            f"| {makers} |"
+        )
     return "\n".join(rows)
 
 
@@ -214,23 +194,15 @@ def _summary_figures(tally: CardTally) -> str:
         return tally.layers[layer].items if layer in tally.layers else 0
 
     return (
-        f"| documents | {tally.documents} |\n| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
+        f"| documents | {tally.documents} ({tally.open_documents} openly licensed) |\n{composition_rows(tally)}\n"
+        f"| words | {tally.words} |\n"
+        f"| sentences | {total('sentences')} |\n| tokens | {total('tokens')} |\n"
         f"| entities | {total('entities')} ({_label_counts(tally, 'entities', 'label')}) |\n"
         f"| entity links | {total('entity_links')} ({tally.linked} with a QID) |\n"
         f"| coreference | {total('coreference')} clusters, {tally.mentions} mentions |\n"
         f"| quotations | {total('quotations')} ({_label_counts(tally, 'quotations', 'type')}) |\n"
         f"| temporal expressions | {total('timex')} ({_label_counts(tally, 'timex', 'type')}) |"
     )
-
-
-def _sources(tally: CardTally) -> str:
-    span = "publication dates not established"
-    if tally.first_date:
-        span = f"published {tally.first_date}" + (
-            f" to {tally.last_date}" if tally.last_date != tally.first_date else ""
-        )
-    listed = "; ".join(f"{name}: {count} article(s)" for name, count in most_common(tally.publishers))
-    return f"{len(tally.publishers)} publisher(s), {span}. {listed}."
 
 
 def _splits_table(configs: dict[str, ConfigSummary]) -> str:
@@ -243,7 +215,7 @@ def _splits_table(configs: dict[str, ConfigSummary]) -> str:
 
 def render_card(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
     """The release README: YAML header for ``datasets`` and the Hub, then the card's sections."""
-    header = yaml.safe_dump(card_metadata(configs, tally.documents), sort_keys=False, allow_unicode=True, width=100)
+    header = yaml.safe_dump(card_metadata(configs, tally), sort_keys=False, allow_unicode=True, width=100)
     languages = sorted(tally.languages)
     config_table = "\n".join(
         f"| `{summary.name}` | {summary.description} | "
@@ -311,7 +283,7 @@ articles, character-exact against the raw capture, so that models for NER,
 linking, coreference, quotation attribution and temporal tagging can be trained
 and compared on the same documents, and contributions can be checked by machine.
 
-**Source data.** {_sources(tally)} Each article's raw capture is kept byte
+**Source data.** {sources_paragraph(tally)} Each article's raw capture is kept byte
 for byte; the text is normalized (NFC, odd spaces folded, paragraphs separated
 by one blank line) with a map back to raw offsets, and publisher boilerplate is
 recognised by data-file rules and recorded, not deleted silently.
@@ -341,17 +313,11 @@ data): their topics, framing and choice of whom to quote. Entity links exist
 only where a Wikidata item was confirmed, which favours well-documented people
 and places.
 
-**Limitations.** Figures from a small corpus say little about model quality.
-Annotations encode documented but debatable decisions (for example metonymy:
-"the Kremlin" as an organization). Automatic layers (sentences, tokens) have
-tool errors; their tool and version are recorded.
+{limitations_paragraph(tally)}
 
 ## Licensing
 
-Article text belongs to its publishers and is not licensed by newscorpus; its
-presence here grants no right to redistribute it, and each record's
-`source.license` says so. Annotations are released under CC BY 4.0 and code
-under Apache-2.0. See DATASHEET.md in the repository.
+{licensing_section(tally)}
 
 ## Citation
 

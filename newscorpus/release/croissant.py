@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -262,9 +263,32 @@ def _distribution(out_dir: Path, summary: ConfigSummary, files_id: str) -> list[
     return [*files, file_set]
 
 
-def croissant_metadata(out_dir: Path, configs: dict[str, ConfigSummary]) -> Json:
-    """The Croissant JSON-LD for the configs written in ``out_dir``."""
-    distribution: list[Json] = []
+def _document_file(out_dir: Path, name: str) -> Json:
+    """A FileObject for a text file of the release that is not data (the attribution list)."""
+    content = (out_dir / name).read_bytes()
+    return {
+        "@type": "cr:FileObject",
+        "@id": name,
+        "name": name,
+        "description": "Credit for every article whose licence requires it: title, author, URL, licence, changes.",
+        "contentUrl": name,
+        "contentSize": f"{len(content)} B",
+        "encodingFormat": "text/markdown",
+        "sha256": hashlib.sha256(content).hexdigest(),
+    }
+
+
+def croissant_metadata(
+    out_dir: Path,
+    configs: dict[str, ConfigSummary],
+    licenses: Sequence[str | Json] = (ANNOTATIONS_LICENSE,),
+    documents: Sequence[str] = (),
+) -> Json:
+    """The Croissant JSON-LD for the configs written in ``out_dir``, its ``licenses``, and its text files ``documents``.
+
+    ``licenses`` come from ``newscorpus.release.composition.croissant_licenses``: every licence of the corpus's parts.
+    """
+    distribution: list[Json] = [_document_file(out_dir, name) for name in documents]
     record_sets: list[Json] = [_splits_record_set()]
     for summary in configs.values():
         files_id = f"{summary.name}-parquet-files"
@@ -283,15 +307,7 @@ def croissant_metadata(out_dir: Path, configs: dict[str, ConfigSummary]) -> Json
         ),
         "version": __version__,
         "citeAs": CITATION_BIBTEX,
-        "license": [
-            ANNOTATIONS_LICENSE,
-            {
-                "@type": "sc:CreativeWork",
-                "name": "Article text: publisher's copyright",
-                "description": "The article text belongs to its publishers and is not licensed by newscorpus; "
-                "each record's source.license says so. Annotations are CC BY 4.0. See DATASHEET.md.",
-            },
-        ],
+        "license": list(licenses),
         "creator": {"@type": "sc:Organization", "name": CITATION_AUTHOR},
         "inLanguage": ["en"],
         "keywords": ["news", "named entities", "entity linking", "coreference", "quotation attribution", "TIMEX3"],
@@ -300,8 +316,14 @@ def croissant_metadata(out_dir: Path, configs: dict[str, ConfigSummary]) -> Json
     }
 
 
-def write_croissant(out_dir: Path, configs: dict[str, ConfigSummary]) -> str:
+def write_croissant(
+    out_dir: Path,
+    configs: dict[str, ConfigSummary],
+    licenses: Sequence[str | Json] = (ANNOTATIONS_LICENSE,),
+    documents: Sequence[str] = (),
+) -> str:
     """Write ``croissant.json`` into the release folder ``out_dir``; return its SHA-256 for SHA256SUMS."""
-    content = (json.dumps(croissant_metadata(out_dir, configs), ensure_ascii=False, indent=2) + "\n").encode()
+    metadata = croissant_metadata(out_dir, configs, licenses, documents)
+    content = (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode()
     (out_dir / CROISSANT_FILE).write_bytes(content)
     return hashlib.sha256(content).hexdigest()

@@ -12,10 +12,17 @@ from newscorpus.schema import load_schema
 from newscorpus.views import DEFAULT_VIEW
 
 FieldPath = tuple[str, ...]
+OPEN_LICENSE_MEANING = (
+    "True when the article's text is openly licensed (anyone may copy, change and redistribute it), "
+    "derived at build from its licence id; filter on it to keep only open text."
+)
 
 # Columns of the derived configs; the documents config takes its descriptions from the schema.
 _VIEW_COLUMNS: dict[str, str] = {
     "document_id": "Id of the article the row comes from (the `id` of the documents config).",
+    "license_id": "SPDX id of the licence of the article's text (its `source.license_id`), or null when the text "
+    "is not openly licensed.",
+    "open_license": OPEN_LICENSE_MEANING,
     "sentence_index": "Position of the sentence in the article, from 0 (headline and credit count).",
     "tokens": "Token strings (spaCy's English tokenizer).",
     "token_starts": "Start offset of each token in the article text.",
@@ -76,6 +83,6 @@ def field_descriptions(config: str) -> dict[FieldPath, str]:
     """
     if config == DEFAULT_VIEW:
         schema = load_schema()
-        return _schema_descriptions(schema, schema)
+        return _schema_descriptions(schema, schema) | {("open_license",): OPEN_LICENSE_MEANING}
     nested = {(column, part): text for column in ("content", "cue", "source") for part, text in _SPAN_PARTS.items()}
     return {(column,): text for column, text in _VIEW_COLUMNS.items()} | nested

@@ -1,12 +1,13 @@
-"""Write the release folder: Parquet shards per config and split, dataset card, checksums.
+"""Write the release folder: Parquet shards per config and split, dataset card, attribution list, checksums.
 
 Documents are written shard by shard (see ``newscorpus.release.shards``): a shard
 task reads its records one at a time from a record source, turns each into the
 rows of every config, streams them into one Parquet file per config, and counts
 what the dataset card reports (``newscorpus.release.tally``). Shard tasks are
 independent, so an engine can run them in any number of processes or on Ray;
-the files are then given their final names, and the card and checksums are
-written. The folder is written under a temporary name beside the release and
+the files are then given their final names, and the card, the attribution
+list of the articles whose licence requires credit (``ATTRIBUTION.md``), the
+Croissant metadata and the checksums are written. The folder is written under a temporary name beside the release and
 swapped into place, so readers see the previous release or the new one, never
 a mix.
 """
@@ -29,6 +30,7 @@ from newscorpus.engines import Engine
 from newscorpus.engines.local import LocalEngine
 from newscorpus.record.writer import dumps_record
 from newscorpus.release.card import ConfigSummary, render_card
+from newscorpus.release.composition import ATTRIBUTION_FILE, croissant_licenses, render_attribution
 from newscorpus.release.croissant import CROISSANT_FILE, write_croissant
 from newscorpus.release.parquet import ParquetShardWriter, ShardFile
 from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
@@ -146,10 +148,13 @@ def assemble_release(
         config.fingerprint = content.hexdigest()[:16]
         if config.splits:  # a config without rows (no layer annotated yet) is left out
             summary.configs[view.name] = config
-    card = render_card(summary.configs, tally).encode("utf-8")
-    (out_dir / CARD).write_bytes(card)
-    summary.digests[CARD] = hashlib.sha256(card).hexdigest()
-    summary.digests[CROISSANT_FILE] = write_croissant(out_dir, summary.configs)
+    for name, text in ((CARD, render_card(summary.configs, tally)), (ATTRIBUTION_FILE, render_attribution(tally))):
+        content = text.encode("utf-8")
+        (out_dir / name).write_bytes(content)
+        summary.digests[name] = hashlib.sha256(content).hexdigest()
+    summary.digests[CROISSANT_FILE] = write_croissant(
+        out_dir, summary.configs, croissant_licenses(tally), [ATTRIBUTION_FILE]
+    )
     sums = "".join(f"{summary.digests[name]}  {name}\n" for name in sorted(summary.digests))
     (out_dir / CHECKSUMS).write_text(sums, encoding="utf-8")
     return summary

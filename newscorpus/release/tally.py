@@ -12,10 +12,13 @@ on how shards were spread over workers.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from newscorpus.licensing import is_open_license, needs_attribution
 
 Row = dict[str, Any]
 COUNTED_LABELS = (("entities", "label"), ("quotations", "type"), ("timex", "type"))
@@ -24,6 +27,10 @@ COUNTED_LABELS = (("entities", "label"), ("quotations", "type"), ("timex", "type
 def layer_size(layer: dict[str, Any]) -> int:
     """Items of a layer: annotations, or spans for the offset-array layers (tokens, sentences, paragraphs)."""
     return len(layer.get("items") or layer.get("starts") or [])
+
+
+def _document_id(attribution: tuple[str, dict[str, str]]) -> str:
+    return attribution[0]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -36,9 +43,10 @@ class ExampleRow:
 
 @dataclass(slots=True)
 class LayerTally:
-    """One layer over the corpus: items by provenance kind, and who made them."""
+    """One layer over the corpus: items and documents by provenance kind, and who made them."""
 
     items_by_kind: Counter[str] = field(default_factory=Counter)
+    documents_by_kind: Counter[str] = field(default_factory=Counter)
     makers: set[str] = field(default_factory=set)
     items: int = 0
 
@@ -48,19 +56,22 @@ class LayerTally:
         provenance = layer.get("provenance")
         if provenance:
             self.items_by_kind[provenance["kind"]] += size
+            self.documents_by_kind[provenance["kind"]] += 1
             self.makers.add(provenance["annotator"] or f"{provenance['tool']} {provenance['version']}")
 
     def merge(self, other: LayerTally) -> None:
         self.items_by_kind.update(other.items_by_kind)
+        self.documents_by_kind.update(other.documents_by_kind)
         self.makers |= other.makers
         self.items += other.items
 
 
 @dataclass(slots=True)
 class CardTally:
-    """Counts over a set of records: documents, layers, labels, links, mentions, sources, example rows."""
+    """Counts over a set of records: documents, layers, labels, links, mentions, sources, licences, example rows."""
 
     documents: int = 0
+    words: int = 0  # whitespace-separated words of the normalized text, headline and dateline included
     first_id: str | None = None
     layer_order: tuple[str, ...] = ()
     layers: dict[str, LayerTally] = field(default_factory=dict)
@@ -71,6 +82,11 @@ class CardTally:
     publishers: Counter[str] = field(default_factory=Counter)
     first_date: str | None = None
     last_date: str | None = None
+    undated: int = 0  # documents whose publication date was not established
+    # (publisher, SPDX id or "" when the text is not openly licensed) -> documents: the parts of the corpus
+    parts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    open_documents: int = 0  # documents whose text is openly licensed (newscorpus.licensing)
+    attributions: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (id, attribution), by id
     examples: dict[str, ExampleRow] = field(default_factory=dict)  # config -> its first row
 
     @classmethod
@@ -95,12 +111,22 @@ class CardTally:
             self.labels.setdefault(f"{layer}.{key}", Counter()).update(item[key] for item in layers[layer]["items"])
         self.linked += sum(1 for link in layers["entity_links"]["items"] if link["qid"])
         self.mentions += sum(len(cluster["mentions"]) for cluster in layers["coreference"]["items"])
-        self.languages.add(record["source"]["language"])
-        self.publishers[record["source"]["publisher"] or "unknown publisher"] += 1
+        source = record["source"]
+        self.words += len(record["text"].split())
+        self.languages.add(source["language"])
+        publisher = source["publisher"] or "unknown publisher"
+        self.publishers[publisher] += 1
+        self.parts[publisher, source["license_id"] or ""] += 1
+        if is_open_license(source["license_id"]):
+            self.open_documents += 1
+        if needs_attribution(source["license_id"]) and source["attribution"]:
+            insort(self.attributions, (record["id"], source["attribution"]), key=_document_id)
         date = record["metadata"]["publication_date"]["value"]
         if date:
             self.first_date = min(self.first_date or date, date)
             self.last_date = max(self.last_date or date, date)
+        else:
+            self.undated += 1
 
     def offer_example(self, config: str, document_id: str, rows: Iterable[Row]) -> None:
         """Keep the document's first row as the config's example if no earlier document gave one."""
@@ -114,6 +140,7 @@ class CardTally:
     def merge(self, other: CardTally) -> None:
         """Add another tally's counts (of other documents) to this one."""
         self.documents += other.documents
+        self.words += other.words
         if other.first_id is not None and (self.first_id is None or other.first_id < self.first_id):
             self.first_id, self.layer_order = other.first_id, other.layer_order
         for name, layer in other.layers.items():
@@ -124,6 +151,10 @@ class CardTally:
         self.mentions += other.mentions
         self.languages |= other.languages
         self.publishers.update(other.publishers)
+        self.parts.update(other.parts)
+        self.open_documents += other.open_documents
+        self.attributions = sorted([*self.attributions, *other.attributions], key=_document_id)
+        self.undated += other.undated
         for date in (other.first_date, other.last_date):
             if date:
                 self.first_date = min(self.first_date or date, date)
@@ -133,6 +164,6 @@ class CardTally:
                 self.examples[config] = example
 
 
-def most_common(counts: Counter[str]) -> list[tuple[str, int]]:
+def most_common(counts: Counter[Any]) -> list[tuple[Any, int]]:
     """Counts from the largest, ties by name: the same order whatever order the counts were merged in."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

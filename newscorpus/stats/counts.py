@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newscorpus.licensing import license_label
 from newscorpus.release.splits import SPLITS, split_of
 
 # Label-bearing items: (title, layer, key of the label in each item).
@@ -42,6 +43,17 @@ class CorpusStats:
     splits: dict[str, Counter[str]] = field(default_factory=dict)
     tokens_per_document: list[int] = field(default_factory=list)
     quotes_per_source: Counter[str] = field(default_factory=Counter)
+    words: int = 0  # whitespace-separated words of the normalized text, as the dataset card counts them
+    publishers: Counter[str] = field(default_factory=Counter)
+    licences: Counter[str] = field(default_factory=Counter)  # documents per text licence
+    dates: Counter[str] = field(default_factory=Counter)  # documents per publication year, "undated" included
+    first_date: str | None = None
+    last_date: str | None = None
+
+    @property
+    def date_range(self) -> tuple[str, str] | None:
+        """The first and last publication date, or None when no document is dated."""
+        return (self.first_date, self.last_date) if self.first_date and self.last_date else None
 
 
 def layer_size(layer: dict[str, Any]) -> int:
@@ -109,7 +121,21 @@ def count_corpus(records: list[dict[str, Any]]) -> CorpusStats:
         stats.splits[split_of(record["id"])].update(_split_figures(record))
         stats.tokens_per_document.append(layer_size(record["layers"]["tokens"]))
         stats.quotes_per_source.update(source_name(record, q) for q in record["layers"]["quotations"]["items"])
+        _count_source(stats, record)
     return stats
+
+
+def _count_source(stats: CorpusStats, record: dict[str, Any]) -> None:
+    """Who published the record, under which licence, when, and how many words it has."""
+    source = record["source"]
+    stats.words += len(record["text"].split())
+    stats.publishers[source["publisher"] or "unknown publisher"] += 1
+    stats.licences[license_label(source["license_id"])] += 1
+    date = record["metadata"]["publication_date"]["value"]
+    stats.dates[date[:4] if date else "undated"] += 1
+    if date:
+        stats.first_date = min(stats.first_date or date, date)
+        stats.last_date = max(stats.last_date or date, date)
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
@@ -122,9 +148,23 @@ def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]
     return lines
 
 
+def source_lines(stats: CorpusStats) -> list[str]:
+    """Publishers, text licences and publication dates, one line each, with counts."""
+
+    def listed(counts: Counter[str]) -> str:
+        return ", ".join(f"{name} {count}" for name, count in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
+
+    span = f"{stats.date_range[0]} to {stats.date_range[1]}" if stats.date_range else "none established"
+    return [
+        f"publishers: {listed(stats.publishers)}",
+        f"text licences: {listed(stats.licences)}",
+        f"publication dates: {span}; by year: {', '.join(f'{y} {n}' for y, n in sorted(stats.dates.items()))}",
+    ]
+
+
 def render_counts(stats: CorpusStats) -> str:
     """The counts as plain-text tables: per layer, per type, per split."""
-    lines = [f"{stats.documents} document(s)", ""]
+    lines = [f"{stats.documents} document(s), {stats.words} words", "", *source_lines(stats), ""]
     lines += _table(
         ("layer", "items", "gold", "auto"),
         [(name, c.items, c.gold, c.auto) for name, c in stats.layers.items()],

@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from newscorpus import __version__
-from newscorpus.stats.counts import SPLIT_COLUMNS, CorpusStats
+from newscorpus.stats.counts import SPLIT_COLUMNS, CorpusStats, source_lines
 
 REPORT_HTML = "index.html"
 _STYLE = """
@@ -48,7 +48,8 @@ def render_report(stats: CorpusStats, plots: list[Path]) -> str:
 <head><meta charset="utf-8"><title>newscorpus statistics</title><style>{_STYLE}</style></head>
 <body>
 <h1>newscorpus statistics</h1>
-<p>{stats.documents} document(s), counted by newscorpus {__version__}.</p>
+<p>{stats.documents} document(s), {stats.words} words, counted by newscorpus {__version__}.</p>
+<ul>{"".join(f"<li>{escape(line)}</li>" for line in source_lines(stats))}</ul>
 <h2>Plots</h2>
 {images}
 <h2>Layers</h2>

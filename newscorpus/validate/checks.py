@@ -17,6 +17,7 @@ from typing import Any
 
 from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
+from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 from newscorpus.validate.value_checks import provenance_problems, value_problems
 
@@ -159,7 +160,12 @@ def _paragraph_problems(record: dict[str, Any], text: str, derived: Derived) -> 
         )
     roles = [p.get("role") for p in items if isinstance(p, dict)]
     for index, role in enumerate(roles):
-        if (role == "headline" and index != 0) or (role == "credit" and (index != 1 or roles[0] != "headline")):
+        if (
+            (role == "headline" and index != 0)
+            or (role == "credit" and (index != 1 or roles[0] != "headline"))
+            or (role == "dateline" and (roles[:index] not in (["headline"], ["headline", "credit"])))
+            or (role == "caption" and index == 0)
+        ):
             yield Problem(
                 "paragraphs.role-order",
                 f"paragraph {index} is a {role}",
@@ -334,6 +340,8 @@ CHECKS: tuple[Check, ...] = (
     _reference_problems,
     value_problems,
     provenance_problems,
+    licence_problems,
+    metadata_paragraph_problems,
 )
 
 

@@ -15,9 +15,15 @@ from newscorpus.problems.value import Problem, pointer
 from newscorpus.validate.spans import layer_items
 
 _TIMEX_VALUE = re.compile(
-    r"(?:\d{4}|\d{2}XX|\d{3}X|XXXX)(?:-(?:\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d{2})?)?"
-    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI))?"
-    r"|P(?:\d+(?:\.\d+)?[YMWD]|X[YMWD])+(?:T(?:\d+(?:\.\d+)?[HMS])+)?|PT(?:\d+(?:\.\d+)?[HMS])+"
+    # Calendar values: TIMEX3 writes X for any digit the text leaves open ("the morning" of an
+    # unnamed day is XXXX-XX-XXTMO, "6am" on an unnamed day XXXX-XX-XXT06:00, "the 1990s" 199X).
+    r"[\dX]{4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI)(?:-[\dX]{2})?)?"
+    r"(?:T(?:[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?|MO|AF|EV|NI))?"
+    # A century or a decade is written with its leading digits: "the 1800s" 18, "the 1990s" 199.
+    r"|\d{2,3}"
+    # Durations: TIMEX3 writes X for an amount the text leaves open, before a date unit
+    # ("a few years", PXY) as before a time unit ("several hours", PTXH).
+    r"|P(?:(?:\d+(?:\.\d+)?|X)[YMWD])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r"|T\d{2}(?::\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF"
 )
 

@@ -46,4 +46,6 @@ def view(root: Path, out: Path, doc_id: str | None) -> None:
         exit_unusable(error)
     for path in written:
         click.echo(f"wrote {path.as_posix()}")
-    click.echo(f"open {written[-1].resolve().as_uri()}")
+    # One article: its page. Every article: the index that lists them (written first), not the last page written.
+    start = written[-1] if doc_id is not None else written[0]
+    click.echo(f"open {start.resolve().as_uri()}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.labels import ENTITY_LABELS
+from newscorpus.licensing import is_open_license
 from newscorpus.stats.counts import cluster_name
 from newscorpus.viewer.markup import Highlight, render_highlights
 
@@ -157,18 +158,38 @@ def _page(title: str, body: str) -> str:
 """
 
 
+def _licence(source: dict[str, Any]) -> str:
+    """The text's licence as the page shows it: the licence, linked, or the publisher's rights."""
+    if not is_open_license(source["license_id"]):
+        return "text © its publisher, not openly licensed"
+    return f'text <a href="{escape(source["license_url"] or "")}">{escape(source["license_id"])}</a>'
+
+
+def _credit(source: dict[str, Any]) -> str:
+    """The attribution a CC BY text asks for wherever it is shown (title, author, source, licence, changes)."""
+    attribution = source["attribution"]
+    if not attribution:
+        return ""
+    return (
+        f'<footer class="meta">“<a href="{escape(attribution["url"])}">{escape(attribution["title"])}</a>” by '
+        f"{escape(attribution['author'])}, licensed under "
+        f'<a href="{escape(attribution["license_url"])}">{escape(attribution["license"])}</a>. '
+        f"{escape(attribution['changes'])}</footer>"
+    )
+
+
 def render_document(record: dict[str, Any]) -> str:
-    """The page of one article."""
+    """The page of one article, with the text's licence and, for CC BY text, its attribution."""
     source, metadata = record["source"], record["metadata"]
     headline = metadata["headline"] or record["id"]
     facts = [source["publisher"] or "unknown publisher", metadata["publication_date"]["value"] or "undated"]
     link = f' · <a href="{escape(source["url"])}">original</a>' if source["url"] else ""
     body = (
         f'<header><nav><a href="{INDEX_HTML}">All documents</a></nav>'
-        f'<div class="meta">{" · ".join(escape(fact) for fact in facts)} · '
+        f'<div class="meta">{" · ".join(escape(fact) for fact in facts)} · {_licence(source)} · '
         f"<code>{escape(record['id'])}</code>{link}</div>"
         f"{_legend(record)}</header>\n"
-        f"<main><article>\n{_article(record)}\n</article>\n{_sidebar(record)}</main>"
+        f"<main><article>\n{_article(record)}\n</article>\n{_sidebar(record)}</main>\n{_credit(source)}"
     )
     return _page(f"{headline} · newscorpus", body)
 
@@ -178,15 +199,16 @@ def render_index(records: list[dict[str, Any]]) -> str:
     rows = "".join(
         f'<tr><td><a href="{escape(r["id"])}.html">{escape(r["metadata"]["headline"] or r["id"])}</a></td>'
         f"<td>{escape(r['source']['publisher'] or '')}</td>"
-        f"<td>{escape(r['metadata']['publication_date']['value'] or '')}</td>"
+        f"<td>{escape(r['metadata']['publication_date']['value'] or 'undated')}</td>"
+        f"<td>{escape(r['source']['license_id'] if is_open_license(r['source']['license_id']) else 'publisher')}</td>"
         + "".join(f"<td>{len(r['layers'][layer]['items'])}</td>" for layer in ("entities", "quotations", "coreference"))
         + "</tr>"
         for r in records
     )
     body = (
         f'<header><h1>newscorpus</h1><p class="meta">{len(records)} article(s)</p></header><main class="index"><div>'
-        '<table class="docs"><thead><tr><th>headline</th><th>publisher</th><th>date</th><th>entities</th>'
-        f"<th>quotations</th><th>chains</th></tr></thead><tbody>{rows}</tbody></table></div></main>"
+        '<table class="docs"><thead><tr><th>headline</th><th>publisher</th><th>date</th><th>text licence</th>'
+        f"<th>entities</th><th>quotations</th><th>chains</th></tr></thead><tbody>{rows}</tbody></table></div></main>"
     )
     return _page("newscorpus articles", body)
 

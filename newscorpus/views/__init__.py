@@ -1,7 +1,8 @@
 """Training views: configs of the release derived from records.
 
 A view names a config, its features and how a record becomes rows. The
-``documents`` view is the record itself; later views (NER, quotes, coreference)
+``documents`` view is the record itself (plus its ``open_license`` column, see
+``newscorpus.views.licence``); later views (NER, quotes, coreference)
 register here too.
 """
 
@@ -34,13 +35,22 @@ class View:
 
 
 def _document_rows(record: dict[str, Any]) -> Iterator[Row]:
-    yield record
+    from newscorpus.views.licence import OPEN_LICENSE, open_license
+
+    yield {**record, OPEN_LICENSE: open_license(record)}
+
+
+def _document_features() -> Features:
+    """The record's features, and the one derived column: ``open_license`` (the record has ``source.license_id``)."""
+    from newscorpus.views.licence import OPEN_LICENSE, OPEN_LICENSE_FEATURE
+
+    return Features({**record_features(), OPEN_LICENSE: OPEN_LICENSE_FEATURE})
 
 
 DOCUMENTS = View(
     name="documents",
     description="One row per article: normalized text, offset map, boilerplate, metadata and every annotation layer.",
-    features=record_features,
+    features=_document_features,
     rows=_document_rows,
 )
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from datasets import Features, List, Value
 
+from newscorpus.views.licence import licence_columns, licence_features
 from newscorpus.views.tokens import sentence_token_ranges, token_index, token_spans
 
 Row = dict[str, Any]
@@ -20,6 +21,7 @@ def coref_features() -> Features:
     return Features(
         {
             "document_id": Value("string"),
+            **licence_features(),
             "tokens": List(Value("string")),
             "token_starts": List(Value("int32")),
             "sentence_starts": List(Value("int32")),
@@ -36,6 +38,7 @@ def coref_rows(record: dict[str, Any]) -> Iterator[Row]:
     index_of_start, index_of_end = token_index(record)
     yield {
         "document_id": record["id"],
+        **licence_columns(record),
         "tokens": [text[s:e] for s, e in spans],
         "token_starts": [s for s, _ in spans],
         "sentence_starts": [first for first, _ in sentence_token_ranges(record)],

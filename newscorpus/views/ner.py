@@ -9,6 +9,7 @@ from datasets import ClassLabel, Features, List, Value
 
 from newscorpus.labels import CONLL2003_LABELS, ENTITY_LABELS, ONTONOTES_TO_CONLL2003, bio_tags
 from newscorpus.views.bio import spans_to_bio
+from newscorpus.views.licence import licence_columns, licence_features
 from newscorpus.views.tokens import sentence_token_ranges, token_spans
 
 Row = dict[str, Any]
@@ -18,6 +19,7 @@ def _features(labels: tuple[str, ...]) -> Features:
     return Features(
         {
             "document_id": Value("string"),
+            **licence_features(),
             "sentence_index": Value("int32"),
             "tokens": List(Value("string")),
             "token_starts": List(Value("int32")),
@@ -57,10 +59,12 @@ def _rows(record: dict[str, Any], label_of: Callable[[str], str | None]) -> Iter
         if (mapped := label_of(e["label"])) is not None
     ]
     tags = spans_to_bio(spans, entities)
+    licence = licence_columns(record)
     for index, (first, last) in enumerate(sentence_token_ranges(record)):
         sentence = spans[first:last]
         yield {
             "document_id": record["id"],
+            **licence,
             "sentence_index": index,
             "tokens": [text[s:e] for s, e in sentence],
             "token_starts": [s for s, _ in sentence],

@@ -8,6 +8,7 @@ from typing import Any
 from datasets import ClassLabel, Features, List, Value
 
 from newscorpus.labels import QUOTE_TYPES
+from newscorpus.views.licence import licence_columns, licence_features
 
 Row = dict[str, Any]
 _SPAN = {"start": Value("int32"), "end": Value("int32"), "text": Value("string")}
@@ -17,6 +18,7 @@ def quotes_features() -> Features:
     return Features(
         {
             "document_id": Value("string"),
+            **licence_features(),
             "quote_id": Value("string"),
             "type": ClassLabel(names=list(QUOTE_TYPES)),
             "content": _SPAN,
@@ -40,12 +42,14 @@ def quotes_rows(record: dict[str, Any]) -> Iterator[Row]:
     text = record["text"]
     sentences = list(zip(record["layers"]["sentences"]["starts"], record["layers"]["sentences"]["ends"], strict=True))
     cluster_of = _cluster_of_mention(record)
+    licence = licence_columns(record)
     for quote in record["layers"]["quotations"]["items"]:
         content = quote["content"]
         touched = [i for i, (s, e) in enumerate(sentences) if s < content["end"] and content["start"] < e]
         source = quote["source"]
         yield {
             "document_id": record["id"],
+            **licence,
             "quote_id": quote["id"],
             "type": quote["type"],
             "content": content,

@@ -194,7 +194,8 @@ def test_a_profile_with_a_bad_pattern_is_refused(tmp_path):
     profile.write_text('id = "broken"\nlicense = "x"\n[[leading]]\nname = "b"\npattern = "(unclosed"\n')
     with pytest.raises(UnusableInputError) as raised:
         parse_profile(profile)
-    assert raised.value.code == "profile.invalid"
+    assert raised.value.code == "profile.bad-pattern"
+    assert raised.value.location.endswith("broken.toml [leading[0].pattern]")
 
 
 def test_every_convert_code_is_exercised():
@@ -203,7 +204,9 @@ def test_every_convert_code_is_exercised():
 
     tested = {"raw.empty", "raw.no-text", "raw.no-body", "raw.binary", "raw.encoding", "raw.too-large"}
     tested |= {"raw.outside-corpus", "corpus.missing", "corpus.locked", "raw.duplicate", "record.unreadable"}
-    tested |= {"profile.invalid"}
+    tested |= {"profile.invalid", "profile.bad-pattern"}
+    # tests/test_profiles.py exercises every profile code
+    tested |= {"profile.unknown-key", "profile.missing-key", "profile.wrong-type", "profile.duplicate-id"}
     tested |= {"raw.not-regular", "corpus.lock-not-a-file"}  # tests/record/test_files.py, tests/record/test_lock.py
     untested_on_purpose = {"raw.unreadable"}  # needs a file root cannot read; the CI user is root
     convert_codes = {name for name in CODES if name.split(".")[0] in {"raw", "corpus", "profile", "record"}}

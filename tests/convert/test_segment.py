@@ -106,3 +106,18 @@ def test_emoji_apart_stay_apart():
     # Two emoji side by side without a joiner are two tokens, as spaCy makes them.
     tokens = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     assert tokens == ["\U0001f600", "\U0001f600", "\U0001f600", "a\u200db"]
+
+
+def test_a_stray_joiner_after_a_word_joins_nothing():
+    # From a Wikinews capture: "Daily Xtra\u200d's editorial director" keeps its possessive token.
+    from newscorpus.convert.segment import tokenize
+
+    text = "Daily Xtra\u200d's editorial director"
+    starts, ends = tokenize(text)
+    assert [text[start:end] for start, end in zip(starts, ends, strict=True)] == [
+        "Daily",
+        "Xtra\u200d",
+        "'s",
+        "editorial",
+        "director",
+    ]

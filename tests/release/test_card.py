@@ -132,7 +132,7 @@ def test_a_second_document_changes_the_figures(seed_record, built):
     other["id"] = "another-article"
     other["source"]["publisher"] = "Another Publisher"
     card = render_card(built[0].configs, _tally([seed_record, other]))
-    assert "| documents | 2 |" in card
+    assert "| documents | 2 (0 openly licensed) |" in card
     assert "2 publisher(s)" in card
 
 
@@ -195,3 +195,26 @@ def test_datasheet_reports_the_review_agreement_of_the_guidelines(repo_root):
     for heading in ("## Motivation", "## Composition", "## Collection process", "## Uses", "## Distribution"):
         assert heading in datasheet
     assert "## Preprocessing" in datasheet and "## Maintenance" in datasheet
+
+
+def test_datasheet_composition_is_the_committed_corpus(repo_root):
+    """The datasheet's table of parts gives the corpus's articles per publisher and year, as the records have them."""
+    from collections import Counter
+
+    datasheet = " ".join((repo_root / "DATASHEET.md").read_text(encoding="utf-8").split())
+    records = [
+        json.loads(path.read_text(encoding="utf-8")) for path in (repo_root / "corpus" / "records").glob("*.json")
+    ]
+    publishers = Counter(record["source"]["publisher"] for record in records)
+    years = Counter(
+        (record["metadata"]["publication_date"]["value"] or "undated")[:4]
+        for record in records
+        if record["source"]["publisher"] == "Wikinews"
+    )
+    assert f"stands in the next release: {len(records)} English news articles" in datasheet
+    assert (
+        f"| English Wikinews | {publishers['Wikinews']} ({years['2019']} of 2019, {years['2020']} of 2020) |"
+        in datasheet
+    )
+    assert f"| The Moscow Times | {publishers['The Moscow Times']} |" in datasheet
+    assert set(publishers) == {"Wikinews", "The Moscow Times"}

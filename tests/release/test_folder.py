@@ -14,7 +14,7 @@ import datasets
 import pyarrow.parquet as pq
 import pytest
 import yaml
-from datasets import Features
+from datasets import Features, Value
 
 from newscorpus.features import record_features
 from newscorpus.problems.errors import UnusableInputError
@@ -26,7 +26,9 @@ def test_release_card_features_are_the_derived_features(repo_root):
     card = (repo_root / "corpus" / "release" / "README.md").read_text(encoding="utf-8")
     header = yaml.safe_load(card.split("---")[1])
     documents = next(info for info in header["dataset_info"] if info["config_name"] == "documents")
-    assert Features._from_yaml_list(documents["features"]) == record_features()
+    declared = Features._from_yaml_list(documents["features"])
+    # The record's features, plus the one column derived at build: whether the text is openly licensed.
+    assert declared == Features({**record_features(), "open_license": Value("bool")})
 
 
 def test_two_builds_are_byte_identical(seed_record, tmp_path):

@@ -39,7 +39,10 @@ def _shape(tally: CardTally):
         tally.documents,
         tally.first_id,
         tally.layer_order,
-        {name: (dict(layer.items_by_kind), layer.makers, layer.items) for name, layer in tally.layers.items()},
+        {
+            name: (dict(layer.items_by_kind), dict(layer.documents_by_kind), layer.makers, layer.items)
+            for name, layer in tally.layers.items()
+        },
         {key: dict(counts) for key, counts in tally.labels.items()},
         tally.linked,
         tally.mentions,
@@ -47,6 +50,11 @@ def _shape(tally: CardTally):
         dict(tally.publishers),
         tally.first_date,
         tally.last_date,
+        tally.undated,
+        tally.words,
+        dict(tally.parts),
+        tally.open_documents,
+        tally.attributions,
         {config: (example.document_id, example.row) for config, example in tally.examples.items()},
     )
 
@@ -70,6 +78,9 @@ def test_the_tally_counts_what_the_records_hold(records, seed_record):
     assert tally.mentions == 4 * sum(len(c["mentions"]) for c in layers["coreference"]["items"])
     assert (tally.first_date, tally.last_date) == ("2019-01-02", "2021-12-31")
     assert tally.publishers["Another Publisher"] == 2
+    assert tally.undated == 1 and tally.words == 4 * len(seed_record["text"].split())
+    assert tally.parts == {("The Moscow Times", ""): 1, ("Another Publisher", ""): 2, ("Third Press", ""): 1}
+    assert tally.layers["entities"].documents_by_kind == {"gold": 4}
     smallest = min(r["id"] for r in records)
     assert tally.first_id == smallest and tally.examples["documents"].document_id == smallest
 
@@ -99,5 +110,5 @@ def test_the_card_figures_are_the_same_however_many_shards_the_release_has(recor
     card = (one / "README.md").read_text(encoding="utf-8")
     assert _figures(card) == _figures((many / "README.md").read_text(encoding="utf-8"))
     assert card == render_card(summary.configs, CardTally.of(records, ROWS))
-    assert "| documents | 4 |" in card
-    assert "3 publisher(s), published 2019-01-02 to 2021-12-31." in card
+    assert "| documents | 4 (0 openly licensed) |" in card
+    assert "3 publisher(s), published 2019-01-02 to 2021-12-31 (3 dated document(s); 1 undated," in card

@@ -24,6 +24,14 @@ from newscorpus.validate import Problem, Report, validate_files, validate_record
 REPO_ROOT = REPO
 SEED_RAW_PATH = "corpus/raw/themoscowtimes/000_b7662e16b4581a0c.txt"
 GOLD = {"kind": "gold", "annotator": "test", "date": "2026-11-25", "tool": None, "version": None}
+ATTRIBUTION = {
+    "title": "Kremlin Predicts Swift Resolution of Belarus Unrest",
+    "author": "Wikinews contributors",
+    "url": "https://en.wikinews.org/wiki/Example",
+    "license": "CC-BY-2.5",
+    "license_url": "https://creativecommons.org/licenses/by/2.5/",
+    "changes": "normalized and annotated",
+}
 PROBLEM_KEYS = {"code", "path", "file", "record_id", "message", "hint"}
 
 Record = dict[str, Any]
@@ -346,7 +354,7 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("empty-license", _set(("source", "license"), ""), ["schema.invalid"]),
     ("cluster-without-mentions", _set(("layers", "coreference", "items", 0, "mentions"), []), ["schema.invalid"]),
     ("qid-malformed", _set(("layers", "entity_links", "items", 0, "qid"), "Q-12"), ["link.qid-malformed"]),
-    ("unsupported-schema-version", _set(("schema_version",), "2.0.0"), ["record.unsupported-version"]),
+    ("unsupported-schema-version", _set(("schema_version",), "3.0.0"), ["record.unsupported-version"]),
     # references and ids
     ("link-to-missing-entity", _set(("layers", "entity_links", "items", 0, "entity"), "e99"), ["ref.unresolved"]),
     (
@@ -384,12 +392,21 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("raw-path-leading-dotdot", _set(("raw", "path"), "../corpus/raw/x.txt"), ["raw.path-outside", "schema.pattern"]),
     ("raw-missing", _set(("raw", "path"), "corpus/raw/themoscowtimes/no-such-file.txt"), ["raw.missing"]),
     # text and offset map
-    ("text-has-nbsp", _text_char(" Swift", "\u00a0"), ["text.not-normalized"]),
-    ("text-not-nfc", _text_char("Predicts", "\u0301", skip=1), ["text.not-normalized"]),  # P + acute
+    # in a body paragraph, so that metadata.headline still matches its paragraph
+    ("text-has-nbsp", _text_char(" riot police", "\u00a0"), ["text.not-normalized"]),
+    ("text-not-nfc", _text_char("riot police", "\u0301", skip=1), ["text.not-normalized"]),  # r + acute
     ("offset-map-past-raw", _offset_map_past_raw, ["offset-map.invalid"]),
     ("offset-map-not-increasing", _offset_map_not_increasing, ["offset-map.invalid"]),
     ("offset-map-arrays-differ", lambda r: r["offset_map"]["raw_ends"].pop(), ["offset-map.invalid"]),
-    ("text-lone-surrogate", _text_char("Predicts", "\ud800"), ["text.invalid-unicode"]),
+    ("text-lone-surrogate", _text_char("riot police", "\ud800"), ["text.invalid-unicode"]),
+    # licence and metadata (schema 2.0.0)
+    (
+        "licence-without-url",
+        _set(("source", "license_id"), "CC-BY-2.5"),
+        ["source.license-incomplete", "source.attribution-missing"],
+    ),
+    ("attribution-without-licence", _set(("source", "attribution"), ATTRIBUTION), ["source.attribution-mismatch"]),
+    ("dateline-without-paragraph", _set(("metadata", "dateline"), "Saturday"), ["metadata.paragraph-mismatch"]),
 ]
 
 
