@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,10 +62,35 @@ def snapshot(root: Path) -> dict[str, tuple[str, bytes]]:
     return found
 
 
+_TEMPLATE: list[Path] = []  # the seed corpus, built once per test session
+
+
+def _seed_corpus_template() -> Path:
+    """A corpus of the seed article alone (raw capture, record, and the release built from them), made once.
+
+    The whole committed corpus is hundreds of articles: building it in every
+    test that needs a corpus would take minutes. The seed is one article,
+    fully gold, so its record is the committed one.
+    """
+    if not _TEMPLATE:
+        root = Path(tempfile.mkdtemp(prefix="newscorpus-seed-corpus-"))
+        seed_record = next(path for path in (REPO / "corpus" / "records").glob("themoscowtimes-*.json"))
+        seed_raw = REPO / json.loads(seed_record.read_text(encoding="utf-8"))["raw"]["path"]
+        (root / seed_raw.relative_to(REPO)).parent.mkdir(parents=True)
+        shutil.copy2(seed_raw, root / seed_raw.relative_to(REPO))
+        (root / "corpus" / "records").mkdir()
+        shutil.copy2(seed_record, root / "corpus" / "records" / seed_record.name)
+        built = run_cli("build", "--root", root, "-j", "1", "-q")
+        assert built.exit_code == 0, built.stderr
+        assert (root / "corpus" / "records" / seed_record.name).read_bytes() == seed_record.read_bytes()
+        (root / "corpus" / ".lock").unlink(missing_ok=True)
+        _TEMPLATE.append(root)
+    return _TEMPLATE[0]
+
+
 def built_corpus(tmp_path: Path) -> Path:
-    """A scratch corpus with the committed raw files, records and release."""
-    for part in ("raw", "records", "release"):
-        shutil.copytree(REPO / "corpus" / part, tmp_path / "corpus" / part)
+    """A scratch corpus at ``tmp_path``: the seed's raw file, record and release (a copy of the session's)."""
+    shutil.copytree(_seed_corpus_template() / "corpus", tmp_path / "corpus")
     return tmp_path
 
 

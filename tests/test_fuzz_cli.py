@@ -20,14 +20,14 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_helpers import REPO, run_cli
+from reliability_helpers import REPO, built_corpus, run_cli
 
 CLI_FUZZ = settings(
     max_examples=int(os.environ.get("NEWSCORPUS_CLI_FUZZ_EXAMPLES", "6")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-SEED_FILE = next((REPO / "corpus" / "records").glob("*.json"))
+SEED_FILE = next((REPO / "corpus" / "records").glob("themoscowtimes-*.json"))
 SEED_TEXT = SEED_FILE.read_text(encoding="utf-8")
 SEED = json.loads(SEED_TEXT)
 
@@ -96,10 +96,7 @@ raw_bytes = st.one_of(
 
 
 def _scratch_corpus() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="newscorpus-fuzz-"))
-    for part in ("raw", "records", "release"):
-        shutil.copytree(REPO / "corpus" / part, root / "corpus" / part)
-    return root
+    return built_corpus(Path(tempfile.mkdtemp(prefix="newscorpus-fuzz-")))
 
 
 def _each_ends_cleanly(*commands: list[Any]) -> None:
