@@ -35,6 +35,10 @@ class StepCommand:
 # Their modules import datasets, spaCy and pyarrow (seconds), so a command is
 # imported only when it runs or shows its own --help, never to list it.
 STEP_COMMANDS = {
+    "agree": StepCommand(
+        "newscorpus.gold.commands:agree",
+        "Measure how far pass B agrees with pass A, per layer and type (default: corpus/annotations/passes/A and B).",
+    ),
     "annotate": StepCommand(
         "newscorpus.annotate.commands:annotate",
         "Annotate records (default: corpus/records/) automatically and write them to --out.",
@@ -58,6 +62,10 @@ STEP_COMMANDS = {
     "export": StepCommand(
         "newscorpus.io.commands:export_command",
         "Export records (default: every record in corpus/records/) to OUT.",
+    ),
+    "gold": StepCommand(
+        "newscorpus.gold.commands:gold",
+        "Gold annotation: check pass files, list the queue, list disagreements, apply gold to records.",
     ),
     "import": StepCommand(
         "newscorpus.io.commands:import_command",

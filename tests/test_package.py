@@ -14,7 +14,19 @@ PACKAGE = Path(newscorpus.__file__).parent
 MAX_LINES = 400
 MAX_TOP_LEVEL_MODULES = 8
 # Step packages: each does one step's work and knows nothing of the orchestration over it.
-STEP_PACKAGES = ("annotate", "convert", "evaluate", "io", "release", "stats", "synth", "validate", "viewer", "views")
+STEP_PACKAGES = (
+    "annotate",
+    "convert",
+    "evaluate",
+    "gold",
+    "io",
+    "release",
+    "stats",
+    "synth",
+    "validate",
+    "viewer",
+    "views",
+)
 ORCHESTRATOR = "newscorpus.pipeline"
 
 

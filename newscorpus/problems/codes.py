@@ -9,10 +9,12 @@ that one table documents them all. The codes of unusable input are listed in
 from __future__ import annotations
 
 from newscorpus.problems.entry import Code
+from newscorpus.problems.gold_codes import GOLD_CODES
 from newscorpus.problems.unusable_codes import UNUSABLE_CODES
 
 CODES: dict[str, Code] = {
     **UNUSABLE_CODES,
+    **GOLD_CODES,
     # Reading the file
     "input.unreadable": Code(
         "The file cannot be read",

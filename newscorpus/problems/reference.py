@@ -18,6 +18,7 @@ STAGE_TITLES = {
     "stats": "Stats: plots and output folders (exit code 2)",
     "view": "View: the HTML viewer (exit code 2)",
     "engine": "Engines: where the work runs (exit code 2)",
+    "gold": "Gold annotation: pass files, adjudications, apply (exit code 1; unreadable passes exit 2)",
     "notice": "Notices: reported by convert and build, which still succeed (exit code 0)",
     "file": "The file system: every OSError from corpus files, any command (exit code 2)",
 }

@@ -34,6 +34,9 @@ EXPECTED_STAGES = {
     "output": "stats",
     "view": "view",
     "engine": "engine",
+    "pass": "gold",
+    "adjudication": "gold",
+    "agree": "gold",
     "file": "file",
 }
 
