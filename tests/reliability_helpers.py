@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -74,6 +75,7 @@ def _seed_corpus_template() -> Path:
     """
     if not _TEMPLATE:
         root = Path(tempfile.mkdtemp(prefix="newscorpus-seed-corpus-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
         seed_record = next(path for path in (REPO / "corpus" / "records").glob("themoscowtimes-*.json"))
         seed_raw = REPO / json.loads(seed_record.read_text(encoding="utf-8"))["raw"]["path"]
         (root / seed_raw.relative_to(REPO)).parent.mkdir(parents=True)
