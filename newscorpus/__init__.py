@@ -10,10 +10,12 @@ The package map (a test keeps it true)::
       features.py   schema -> Hugging Face features of a record (below views, release, evaluate)
       labels.py     label sets (from the schema) and BIO tags
       licensing.py  what counts as openly licensed text (SPDX ids), and each licence's Hub id
-      record/       record files: layout (where files are, finding them, the corpus lock),
-                    reader (read, read-or-raise), writer (canonical JSON), provenance
+      record/       record files: layout (where files are, finding them, the corpus lock), files (which
+                    entries of a folder are read, by file type), reader (read, read-or-raise),
+                    writer (canonical JSON), provenance
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
       problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
+                    file_errors (every OSError as a located error), locations (escaped for output),
                     reference (docs/errors.md)
       capture/      external sources -> raw captures in corpus/raw/ (newscorpus capture)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record

@@ -7,10 +7,16 @@ their own --help, so listing them stays fast. Options they share are in
 
 from __future__ import annotations
 
+import errno
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
+
+from newscorpus.engines.options import exit_unusable
+from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.file_errors import unusable_from_os_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,20 @@ class CorpusCommands(click.Group):
         if cmd_name in STEP_COMMANDS and cmd_name not in self.commands:
             return STEP_COMMANDS[cmd_name].load()
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; what the file system refuses (and bad input no command caught) ends it with exit 2.
+
+        The one place of the I/O error policy for commands (``newscorpus.problems.file_errors``).
+        """
+        try:
+            return super().invoke(ctx)
+        except UnusableInputError as error:
+            exit_unusable(error)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # stdout closed by the reader (| head): click's own handling
+                raise
+            exit_unusable(unusable_from_os_error(error, Path.cwd()))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The Commands section as click writes it, with step commands shortened from their summaries."""

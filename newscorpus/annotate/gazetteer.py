@@ -117,7 +117,7 @@ def own_gold_names(record: dict[str, Any]) -> set[tuple[str, str]]:
     names = set()
     for entity in layer["items"]:
         text, label = (entity.get("text"), entity.get("label")) if isinstance(entity, dict) else (None, None)
-        if isinstance(text, str) and label in NAME_LABELS and any(char.isupper() for char in text):
+        if isinstance(text, str) and isinstance(label, str) and label in NAME_LABELS and any(map(str.isupper, text)):
             names.add((text, label))
     return names
 

@@ -44,8 +44,58 @@ def tool_versions() -> dict[str, str]:
     return {"spacy": version("spacy"), "sentencex": version("sentencex")}
 
 
+ZERO_WIDTH_JOINER = "\u200d"
+
+
+def _modifies_what_precedes(char: str) -> bool:
+    """Whether ``char`` only modifies the character before it in an emoji sequence.
+
+    Variation selectors (U+FE00-U+FE0F), skin-tone modifiers (U+1F3FB-U+1F3FF),
+    the keycap mark (U+20E3) and tag characters (U+E0020-U+E007F, flags of regions).
+    """
+    code = ord(char)
+    return 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or code == 0x20E3 or 0xE0020 <= code <= 0xE007F
+
+
+def _is_emoji_part(char: str) -> bool:
+    """A pictograph (symbols U+2100-U+2BFF, U+1F000 and above, (c), (R)) or a modifier of one."""
+    code = ord(char)
+    return 0x2100 <= code <= 0x2BFF or code >= 0x1F000 or char in "\u00a9\u00ae" or _modifies_what_precedes(char)
+
+
+def _joins(text: str, boundary: int) -> bool:
+    """Whether the two tokens touching at ``boundary`` belong to one emoji sequence."""
+    after = text[boundary]
+    if _modifies_what_precedes(after):
+        return True
+    before = text[boundary - 1]
+    if after == ZERO_WIDTH_JOINER:  # a joiner between two emoji; after a word ("Xtra\u200d's") it joins nothing
+        return _is_emoji_part(before)
+    if before == ZERO_WIDTH_JOINER:
+        return boundary >= 2 and _is_emoji_part(text[boundary - 2]) and _is_emoji_part(after)
+    return False
+
+
+def _joined_emoji(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Tokens with the pieces of one emoji sequence (👨‍👩‍👧, 👍🏽, ❤️) merged into one token.
+
+    spaCy's tokenizer cuts such a sequence at every joiner and modifier; one
+    general rule puts it back together: two touching tokens are one when the
+    second starts with a modifier, or a zero width joiner stands between two
+    emoji.
+    """
+    merged_starts, merged_ends = starts[:1], ends[:1]
+    for start, end in zip(starts[1:], ends[1:], strict=True):
+        if merged_ends[-1] == start and _joins(text, start):
+            merged_ends[-1] = end
+        else:
+            merged_starts.append(start)
+            merged_ends.append(end)
+    return merged_starts, merged_ends
+
+
 def tokenize(text: str) -> tuple[list[int], list[int]]:
-    """Token spans of ``text``, whitespace excluded."""
+    """Token spans of ``text``, whitespace excluded; an emoji sequence is one token."""
     starts: list[int] = []
     ends: list[int] = []
     for token in _tokenizer()(text):
@@ -53,6 +103,8 @@ def tokenize(text: str) -> tuple[list[int], list[int]]:
             continue
         starts.append(token.idx)
         ends.append(token.idx + len(token.text))
+    if ZERO_WIDTH_JOINER in text or any(map(_modifies_what_precedes, text)):
+        return _joined_emoji(text, starts, ends)
     return starts, ends
 
 

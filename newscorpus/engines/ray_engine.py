@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
+from newscorpus.engines.outcomes import run_reporting_errors, unwrap
 from newscorpus.problems.errors import UnusableInputError
 
 Task = TypeVar("Task")
@@ -62,13 +63,13 @@ class RayEngine:
         self._remote: dict[Callable[..., Any], Any] = {}
 
     def map(self, function: Callable[[Task], Result], tasks: Sequence[Task]) -> Iterator[Result]:
-        remote = self._remote.setdefault(function, self._ray.remote(function))
+        remote = self._remote.setdefault(run_reporting_errors, self._ray.remote(run_reporting_errors))
         queue = iter(tasks)
-        pending = deque(remote.remote(task) for task in islice(queue, self.jobs * _IN_FLIGHT_PER_JOB))
+        pending = deque(remote.remote(function, task) for task in islice(queue, self.jobs * _IN_FLIGHT_PER_JOB))
         while pending:
             result = self._ray.get(pending.popleft())
-            pending.extend(remote.remote(task) for task in islice(queue, 1))  # one out, one in
-            yield result
+            pending.extend(remote.remote(function, task) for task in islice(queue, 1))  # one out, one in
+            yield unwrap(result)
 
     def close(self) -> None:
         if self._owns_instance and self._ray.is_initialized():

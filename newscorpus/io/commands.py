@@ -16,6 +16,7 @@ import click
 
 from newscorpus.engines.options import exit_unusable, root_option
 from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.locations import escape_for_terminal
 from newscorpus.record.layout import CorpusLayout, find_record_files
 from newscorpus.record.provenance import gold
 
@@ -67,7 +68,7 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
         count = export_records(output_format, find_record_files(paths or (layout.records_dir,)), out, config)
     except UnusableInputError as error:
         exit_unusable(error)
-    click.echo(f"exported {count} record(s) to {out} ({output_format})")
+    click.echo(f"exported {count} record(s) to {escape_for_terminal(str(out))} ({output_format})")
 
 
 @click.command("import")
@@ -122,5 +123,5 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
         sys.exit(1)
     for plan in plans:
         changed = ", ".join(plan.changed_layers) or "no change"
-        click.echo(f"{plan.source} -> {layout.relative(plan.record_path)}: {changed}")
+        click.echo(f"{escape_for_terminal(plan.source)} -> {layout.relative(plan.record_path)}: {changed}")
     click.echo(f"{written} record(s) written")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from newscorpus.io.jsonl import jsonl_line
 from newscorpus.io.labelstudio import labelstudio_task
 from newscorpus.io.spacy_docbin import docbin_bytes
 from newscorpus.problems.errors import UnusableInputError
+from newscorpus.record.files import describe_file_type
 from newscorpus.record.reader import read_record_or_raise
 from newscorpus.validate import validate_record
 
@@ -47,11 +49,36 @@ def _unwritable(out: Path, error: OSError) -> UnusableInputError:
     return UnusableInputError("export.output", str(out), f"cannot write: {error.strerror}")
 
 
+def _existing_type(out: Path) -> int | None:
+    """``st_mode`` of what is at ``out`` now (a link is not followed), or None if nothing is."""
+    try:
+        return os.lstat(out).st_mode
+    except FileNotFoundError:
+        return None
+
+
+def refuse_what_is_not_ours(out: Path, expected: Callable[[int], bool], wanted: str) -> None:
+    """Refuse an existing ``out`` that is not what the export writes: it is replaced only if it is.
+
+    Without this, /dev/full or a FIFO would be renamed over by a regular file,
+    and a link would be replaced instead of the file it points to.
+    """
+    mode = _existing_type(out)
+    if mode is not None and not expected(mode):
+        raise UnusableInputError(
+            "export.output",
+            str(out),
+            f"is {describe_file_type(mode)}; export replaces only {wanted}, so it is left as it is",
+            "give a new path, or the path of a file an earlier export wrote",
+        )
+
+
 @contextmanager
 def _atomic_output(out: Path) -> Iterator[IO[bytes]]:
     """A binary handle whose content replaces ``out`` only when the block ends without an error."""
-    if out.is_dir():
+    if out.is_dir() and not out.is_symlink():
         raise UnusableInputError("export.output", str(out), "is a folder; this format writes one file")
+    refuse_what_is_not_ours(out, stat.S_ISREG, "a regular file")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -90,8 +117,9 @@ def _write_text_stream(
 
 
 def _write_brat(out: Path, records: Iterable[dict[str, Any]]) -> int:
-    if out.exists() and not out.is_dir():
+    if out.is_file() and not out.is_symlink():
         raise UnusableInputError("export.output", str(out), "is a file; brat writes a folder")
+    refuse_what_is_not_ours(out, stat.S_ISDIR, "a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))

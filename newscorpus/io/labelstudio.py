@@ -15,7 +15,10 @@ config that produces them):
   ``value.labels``): an OntoNotes 5 label (PERSON, ORG, ...) makes a named
   entity; ``Content:direct``, ``Content:indirect`` or ``Content:mixed`` the
   content of a quotation of that type; ``Cue`` and ``Source`` its parts. A
-  region with several labels counts once per label.
+  region holds one label, or one entity type and one quotation part (an
+  ``ORG`` that is a quote's ``Source``); an empty ``labels`` list, two entity
+  types or two parts, and a result without its value or type are refused
+  (``import.malformed``), so nothing is imported from the export.
 - ``type: relation`` items (``from_id``, ``to_id``, ``labels``) join a
   Content to its Cue or Source, in either direction; ``labels``, if given,
   must name the part (``cue`` or ``source``).
@@ -113,6 +116,27 @@ def _annotation(task: dict[str, Any], where: str) -> dict[str, Any] | None:
     return kept[0] if kept else None
 
 
+def _region_labels(labels: list[Any], where: str) -> list[str]:
+    """A region's labels: at most one entity type and at most one quotation part, at least one in all.
+
+    An empty list would delete the region's entity without a word (and with
+    it its link and the coreference mention's entity), and two entity types
+    on one region cannot both be right.
+    """
+    shown = json.dumps(labels, ensure_ascii=False)[:80]
+    if not labels or not all(isinstance(label, str) for label in labels) or len(set(labels)) != len(labels):
+        raise _malformed(
+            where, f"value.labels must name one label (or one entity type and one quote part), not {shown}"
+        )
+    for label in labels:
+        if label not in ENTITY_LABELS and label not in CONTENT_LABELS and label not in PART_LABELS:
+            raise UnusableInputError("import.unknown-label", where, f"label {label!r} is not in the mapping")
+    entity_types = [label for label in labels if label in ENTITY_LABELS]
+    if len(entity_types) > 1 or len(labels) - len(entity_types) > 1:
+        raise _malformed(where, f"a region holds one entity type and one quote part at most, not {shown}")
+    return labels
+
+
 def _task_document(task: object, where: str) -> ImportedDocument:
     data = task.get("data") if isinstance(task, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
@@ -140,13 +164,16 @@ def _task_document(task: object, where: str) -> ImportedDocument:
                 )
             )
             continue
+        if kind is None:
+            raise _malformed(item_where, "a result needs a type (labels or relation)")
         if kind != "labels":
             raise UnusableInputError("import.unsupported", item_where, f"result type {kind!r} is not read")
         value = item.get("value")
         if not isinstance(value, dict) or not isinstance(value.get("labels"), list) or not item.get("id"):
             raise _malformed(item_where, "a labels result needs an id and value.start/end/text/labels")
+        labels = _region_labels(value["labels"], item_where)
         span = document.span(value.get("start"), value.get("end"), value.get("text"), item_where)
-        for label in value["labels"]:
+        for label in labels:
             if label in ENTITY_LABELS:
                 document.entities.append(ImportedEntity(span, label))
             elif label in CONTENT_LABELS or label in PART_LABELS:

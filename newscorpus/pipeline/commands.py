@@ -17,7 +17,8 @@ from newscorpus.engines import SERIAL_BELOW_RECORD_BYTES
 from newscorpus.engines.options import engine_options, exit_unusable, root_option, running_engine, show_summary
 from newscorpus.engines.progress import Progress, RunSummary
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.layout import CorpusLayout, split_record_paths
+from newscorpus.problems.locations import escape_for_terminal
+from newscorpus.record.layout import CorpusLayout
 
 if TYPE_CHECKING:
     from newscorpus.convert.dates import Notice
@@ -81,14 +82,13 @@ def validate(
     Exit code 0: valid; 1: problems found; 2: a file could not be read as a record.
     """
     from newscorpus.pipeline.corpus import validate_corpus
-    from newscorpus.validate import Problem
+    from newscorpus.validate.listing import files_to_validate
     from newscorpus.validate.report import render_json, render_text
 
     layout = CorpusLayout(root)
     progress = Progress.for_terminal(quiet)
     started = time.perf_counter()
-    files, missing_paths = split_record_paths(paths or (layout.records_dir,))
-    missing = [Problem("input.unreadable", "no such file or folder", file=str(path)) for path in missing_paths]
+    files, missing = files_to_validate(paths or (layout.records_dir,), layout.records_dir, Path.cwd())
     try:
         with running_engine(engine, jobs, address, files, SERIAL_BELOW_RECORD_BYTES) as runner:
             report, tokens = validate_corpus(files, layout.root, Path.cwd(), runner, progress)
@@ -133,7 +133,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
         exit_unusable(error)
     if check:
         for line in differences:
-            click.echo(line, err=True)
+            click.echo(escape_for_terminal(line), err=True)
         if differences:
             click.echo(f"{len(differences)} difference(s): run `newscorpus build` and commit the result")
         elif not quiet:

@@ -11,7 +11,6 @@ UnusableInputError for input they cannot work on.
 
 from __future__ import annotations
 
-import filecmp
 import math
 import shutil
 import tempfile
@@ -35,7 +34,9 @@ from newscorpus.pipeline.tasks import (
     validate_batch,
 )
 from newscorpus.problems.errors import UnusableInputError
+from newscorpus.problems.value import pointer
 from newscorpus.record.layout import CorpusLayout, corpus_lock
+from newscorpus.release.compare import compare_trees
 from newscorpus.release.folder import (
     ReleaseSummary,
     publish_release,
@@ -45,7 +46,7 @@ from newscorpus.release.folder import (
 )
 from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits
 from newscorpus.release.sources import RecordFiles
-from newscorpus.validate import Problem, Report
+from newscorpus.validate import Problem, Report, validate_file
 
 STAGING_PREFIX = ".records.staging-"
 GOLD_NAMES_FILE = "gold-names.gazetteer"  # JSON, in the staging folder beside the staged records (never *.json)
@@ -188,6 +189,35 @@ def _convert(
     return converted
 
 
+def record_folder_problems(layout: CorpusLayout, converted: ConvertedCorpus) -> list[Problem]:
+    """What ``validate`` would refuse in corpus/records/ beyond the converted records: stray files, extra records.
+
+    A record file that no raw capture converts to (a second copy of a record
+    under another name, a record whose capture was removed) stays after a
+    build unless it is refused here, and validate would then fail on it.
+    """
+    listing = layout.record_listing()
+    problems = [
+        Problem("folder.stray-file", "not a record file (<document id>.json)", file=layout.relative(path))
+        for path in listing.stray
+    ]
+    produced = {layout.record_path(document_id): document_id for document_id, _ in converted.sizes}
+    removed = set(converted.stale)
+    for path in listing.files:
+        if path in produced or path in removed:
+            continue
+        check = validate_file(path, layout.root)
+        problems += check.problems
+        if check.record_id is not None and layout.record_path(check.record_id) in produced:
+            duplicate = Problem(
+                "id.duplicate-document",
+                f"id {check.record_id!r} is also the id of {layout.relative(layout.record_path(check.record_id))}",
+                pointer("id"),
+            )
+            problems.append(duplicate.located(check.shown, check.record_id))
+    return problems
+
+
 def commit_records(layout: CorpusLayout, converted: ConvertedCorpus) -> int:
     """Move the staged records into corpus/records/ and remove stale ones; returns files written."""
     layout.records_dir.mkdir(parents=True, exist_ok=True)
@@ -236,6 +266,7 @@ def build_corpus(
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
         converted = _convert(layout, staging, engine, progress, validate=True)
+        converted.problems += record_folder_problems(layout, converted)
         if converted.problems:
             return BuildResult(converted, None)
         recover_interrupted_swap(layout.release_dir)
@@ -253,23 +284,35 @@ def build_corpus(
 def check_corpus(
     layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
 ) -> list[str]:
-    """Differences between the committed records and release and what the inputs build."""
+    """Differences between the committed records and release and what the inputs build.
+
+    Records are validated as ``build`` validates them: a record build would
+    refuse is a difference (its problems are listed), and then no release is
+    written to compare, as ``build`` would write none.
+    """
     with corpus_lock(layout), _staging_folder(layout) as staging:
-        converted = _convert(layout, staging, engine, progress, validate=False)
+        converted = _convert(layout, staging, engine, progress, validate=True)
         differences = [
             f"{layout.relative(layout.record_path(document_id))}: differs from what convert makes"
             for document_id in converted.changed
         ]
         expected = {layout.record_path(document_id) for document_id, _ in converted.sizes}
+        listing = layout.record_listing()
         differences += [
-            f"{layout.relative(path)}: no raw capture converts to it"
-            for path in layout.record_files()
-            if path not in expected
+            f"{layout.relative(path)}: no raw capture converts to it" for path in listing.files if path not in expected
         ]
+        differences += [f"{layout.relative(path)}: not a record file (<document id>.json)" for path in listing.stray]
+        if converted.problems:
+            differences += [
+                f"{problem.file}{'#' + problem.path if problem.path else ''}: error [{problem.code}] {problem.message}"
+                for problem in converted.problems
+            ]
+            differences.append(f"{layout.relative(layout.release_dir)}: not compared: build would stop on the records")
+            return differences
         fresh = temporary_release_dir(layout.release_dir)
         try:
             _write_release(layout, converted, fresh, engine, progress, limits)
-            differences += _compare_trees(fresh, layout.release_dir, "corpus/release")
+            differences += compare_trees(fresh, layout.release_dir, "corpus/release")
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
         return differences
@@ -289,18 +332,3 @@ def validate_corpus(
                 tokens += check.tokens
             advance(len(checks))
     return report, tokens
-
-
-def _compare_trees(expected: Path, actual: Path, shown: str) -> list[str]:
-    expected_files = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
-    actual_files = (
-        {p.relative_to(actual).as_posix() for p in actual.rglob("*") if p.is_file()} if actual.is_dir() else set()
-    )
-    differences = [f"{shown}/{name}: missing" for name in sorted(expected_files - actual_files)]
-    differences += [f"{shown}/{name}: not produced by the build" for name in sorted(actual_files - expected_files)]
-    differences += [
-        f"{shown}/{name}: content differs"
-        for name in sorted(expected_files & actual_files)
-        if not filecmp.cmp(expected / name, actual / name, shallow=False)
-    ]
-    return differences

@@ -50,6 +50,21 @@ CODES: dict[str, Code] = {
         "Offsets and counts fit in 64 bits.",
         example='{"start": 99999999999999999999}',
     ),
+    "input.not-regular-file": Code(
+        "The path is not a regular file",
+        "Records are regular files; remove the link, folder, FIFO, device or socket named *.json.",
+        example="a named pipe corpus/records/x.json (reading it would wait forever)",
+    ),
+    "input.float": Code(
+        "A number with a fraction or an exponent where the schema says integer",
+        "Every number in a record is an integer (offsets, counts): write 12, not 12.0 or 1.2e1.",
+        example='{"start": 0.0} or {"end": 1e400}',
+    ),
+    "folder.stray-file": Code(
+        "A file in corpus/records/ that is not a record file",
+        "corpus/records/ holds <document id>.json files only; move notes and other files elsewhere.",
+        example="corpus/records/notes.txt",
+    ),
     "input.not-object": Code(
         "The top-level JSON value is not an object",
         "A record file holds one JSON object.",

@@ -10,6 +10,7 @@ and exit code 2.
 
 from __future__ import annotations
 
+from newscorpus.problems.locations import escape_for_terminal
 from newscorpus.problems.value import Problem
 
 
@@ -49,5 +50,6 @@ class UnusableInputError(Exception):
         return self.problem.hint
 
     def render(self) -> str:
+        """One located line (the location and message escaped: a file name cannot forge a line), then the hint."""
         hint = f"\n  hint: {self.hint}" if self.hint else ""
-        return f"{self.location}: error [{self.code}] {self.message}{hint}"
+        return f"{escape_for_terminal(self.location)}: error [{self.code}] {escape_for_terminal(self.message)}{hint}"

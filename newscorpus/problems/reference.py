@@ -20,6 +20,7 @@ STAGE_TITLES = {
     "engine": "Engines: where the work runs (exit code 2)",
     "gold": "Gold annotation: pass files, adjudications, apply (exit code 1; unreadable passes exit 2)",
     "notice": "Notices: reported by convert and build, which still succeed (exit code 0)",
+    "file": "The file system: every OSError from corpus files, any command (exit code 2)",
 }
 _STAGE_ORDER = {stage: index for index, stage in enumerate(STAGE_TITLES)}
 

@@ -29,6 +29,7 @@ _view = _stage("view")
 _engine = _stage("engine")
 _capture = _stage("capture")
 _notice = _stage("notice")
+_file = _stage("file")
 
 
 UNUSABLE_CODES: dict[str, Code] = {
@@ -146,6 +147,47 @@ UNUSABLE_CODES: dict[str, Code] = {
         "Run `newscorpus validate` on it, then fix or remove it (convert keeps a record's gold layers).",
         example="a record file with a duplicate key, given to convert, export, import, evaluate or stats",
     ),
+    "corpus.lock-not-a-file": _build(
+        "The corpus lock path is not a regular file",
+        "Remove corpus/.lock; newscorpus makes it again as a plain file.",
+        example="corpus/.lock is a symbolic link or a folder",
+    ),
+    "raw.not-regular": _convert(
+        "A raw capture is not a regular file",
+        "Raw captures are regular files; remove the FIFO, device or socket.",
+        example="a named pipe corpus/raw/x/a.txt",
+    ),
+    # The file system (newscorpus.problems.file_errors: every OSError becomes one of these)
+    "file.read-only": _file(
+        "The file system is read-only",
+        "Run build and convert on a writable copy of the corpus.",
+        example="corpus/ mounted read-only (mount --bind -o ro)",
+    ),
+    "file.disk-full": _file(
+        "No space left on the device (or the quota is used up)",
+        "Free space and run the command again; nothing committed was changed.",
+        example="a build on a small tmpfs that fills while Parquet shards are written",
+    ),
+    "file.permission-denied": _file(
+        "Permission denied",
+        "Give the user running newscorpus read and write permission on the path.",
+        example="corpus/records/ owned by another user, without write permission",
+    ),
+    "file.not-regular": _file(
+        "A folder, link or special file where a regular file is expected",
+        "Remove or rename what is in its place.",
+        example="a folder where a record is written",
+    ),
+    "file.missing": _file(
+        "A file went away while the command ran",
+        "Run the command again.",
+        example="a record deleted by another program during a build",
+    ),
+    "file.io": _file(
+        "The file system reported an error",
+        "Check the disk and run the command again.",
+        example="an input/output error (EIO) from a failing disk",
+    ),
     # Interchange: export to and import from external formats (newscorpus.io)
     "export.invalid-record": _io(
         "A record to export is not valid",
@@ -256,5 +298,10 @@ UNUSABLE_CODES: dict[str, Code] = {
         "The chosen engine cannot run",
         "For --engine ray: pip install 'newscorpus[ray]' and check --address.",
         "--engine ray without the ray extra, or an --address where no cluster answers",
+    ),
+    "engine.worker-lost": _engine(
+        "A worker process died before it finished its task",
+        "Check memory (the kernel's OOM killer) and run the command again, with fewer --jobs if memory is short.",
+        "a worker killed by the out-of-memory killer during a build",
     ),
 }

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import Features
 
+from newscorpus.problems.file_errors import naming
 from newscorpus.release.rows import row_encoder
 
 COMPRESSION = "zstd"
@@ -88,10 +89,11 @@ class ParquetShardWriter:
         if not self._group:
             return
         table = pa.Table.from_batches(self._group, schema=self._schema)
-        if self._writer is None:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer = open_parquet_writer(self._path, self._schema)
-        self._writer.write_table(table, row_group_size=self._rows_per_group)
+        with naming(self._path):  # pyarrow's OSError names no file
+            if self._writer is None:
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+                self._writer = open_parquet_writer(self._path, self._schema)
+            self._writer.write_table(table, row_group_size=self._rows_per_group)
         self._rows += table.num_rows
         self._num_bytes += table.nbytes
         self._group, self._group_rows = [], 0
@@ -102,6 +104,7 @@ class ParquetShardWriter:
         self._write_group()
         if self._writer is None:
             return None
-        self._writer.close()
+        with naming(self._path):
+            self._writer.close()
         self._writer = None
         return ShardFile(self._rows, self._num_bytes, hashlib.sha256(self._path.read_bytes()).hexdigest())

@@ -1,7 +1,10 @@
 """Text normalization with an exact map back to the raw capture.
 
 Rules, in order: split into lines (CRLF, CR, LF and the Unicode line and
-paragraph separators all end a line); drop invisible format and control
+paragraph separators all end a line: every break ``str.splitlines`` knows);
+a paragraph break (U+2029 PARAGRAPH SEPARATOR, and the file, group and record
+separators U+001C-U+001E) also ends the paragraph, as a blank line does, so
+that a headline ended by U+2029 never swallows the first sentence; drop invisible format and control
 characters (soft hyphen, zero-width space, BOM, bidi controls); fold every other
 space character (tab, U+00A0, U+2000-U+200A, ...) to U+0020; strip each line;
 compose to NFC; a run of non-blank lines is a paragraph, its lines joined by
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 from newscorpus.text.offsets import OffsetMap, Segment
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# The breaks that end a paragraph, not only a line: the separators named for more than a line.
+PARAGRAPH_BREAKS = frozenset("\x1c\x1d\x1e\u2029")
 _ODD_SPACES = frozenset(
     "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
@@ -99,13 +104,14 @@ def _normalize_line(raw: str, start: int, end: int) -> list[Segment]:
     return _compose(chars) if chars else []
 
 
-def _line_ranges(raw: str) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
+def _line_ranges(raw: str) -> list[tuple[int, int, bool]]:
+    """(start, end, whether the break after it ends the paragraph) of every line."""
+    ranges: list[tuple[int, int, bool]] = []
     position = 0
     for match in _LINE_BREAK.finditer(raw):
-        ranges.append((position, match.start()))
+        ranges.append((position, match.start(), match.group() in PARAGRAPH_BREAKS))
         position = match.end()
-    ranges.append((position, len(raw)))
+    ranges.append((position, len(raw), True))
     return ranges
 
 
@@ -119,7 +125,7 @@ def normalize_paragraphs(raw: str) -> list[NormalizedParagraph]:
             paragraphs.append(NormalizedParagraph("".join(s.text for s in current), tuple(current)))
             current.clear()
 
-    for start, end in _line_ranges(raw):
+    for start, end, ends_paragraph in _line_ranges(raw):
         line = _normalize_line(raw, start, end)
         if not line:
             close_paragraph()
@@ -127,7 +133,8 @@ def normalize_paragraphs(raw: str) -> list[NormalizedParagraph]:
         if current:
             current.append(Segment("\n", current[-1].raw_end, line[0].raw_start))
         current.extend(line)
-    close_paragraph()
+        if ends_paragraph:
+            close_paragraph()
     return paragraphs
 
 

@@ -23,7 +23,8 @@ def iter_raw_problems(record: dict[str, Any], root: Path) -> Iterator[Problem]:
     if not path.is_file() or path.is_symlink():
         yield Problem("raw.missing", f"{raw['path']} does not exist (or is a link)", pointer("raw", "path"))
         return
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as handle:  # in chunks: memory stays small whatever the file's size
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
     if isinstance(raw.get("sha256"), str) and digest != raw["sha256"]:
         yield Problem(
             "raw.hash-mismatch",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from newscorpus.problems.locations import escape_for_terminal
 from newscorpus.validate import Report
 
 
@@ -15,9 +16,9 @@ def _printable(text: str) -> str:
 def render_text(report: Report) -> str:
     lines = []
     for problem in report.problems:
-        where = f"{problem.file}{'#' + problem.path if problem.path else ''}"
-        record = f" ({problem.record_id})" if problem.record_id else ""
-        lines.append(f"{where}{record}: error [{problem.code}] {problem.message}")
+        where = escape_for_terminal(f"{problem.file}{'#' + problem.path if problem.path else ''}")
+        record = f" ({escape_for_terminal(problem.record_id)})" if problem.record_id else ""
+        lines.append(f"{where}{record}: error [{problem.code}] {escape_for_terminal(problem.message)}")
         if problem.hint:
             lines.append(f"  hint: {problem.hint}")
     status = "ok" if not report.problems else f"{len(report.problems)} problem(s)"

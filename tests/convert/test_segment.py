@@ -77,3 +77,47 @@ def test_sentences_end_on_token_ends():
     assert set(result.sentence_starts) <= set(result.token_starts)
     assert set(result.sentence_ends) <= set(result.token_ends)
     assert min(result.token_starts) == 10
+
+
+EMOJI_SEQUENCES = [
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466",  # family: four people joined by U+200D
+    "\U0001f44d\U0001f3fd",  # thumbs up, medium skin tone
+    "\u2764\ufe0f",  # red heart with its emoji variation selector
+    "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # the flag of Scotland (tags)
+    "\U0001f469\U0001f3fd\u200d\U0001f4bb",  # woman technologist, skin tone and joiner
+]
+
+
+@pytest.mark.parametrize("sequence", EMOJI_SEQUENCES, ids=["zwj-family", "skin-tone", "variation", "tags", "mixed"])
+def test_an_emoji_sequence_is_one_token(sequence):
+    from newscorpus.convert.segment import tokenize
+
+    text = f"Fans posted {sequence} after the match."
+    starts, ends = tokenize(text)
+    tokens = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    assert tokens == ["Fans", "posted", sequence, "after", "the", "match", "."]
+
+
+def test_emoji_apart_stay_apart():
+    from newscorpus.convert.segment import tokenize
+
+    text = "\U0001f600 \U0001f600\U0001f600 a\u200db"
+    starts, ends = tokenize(text)
+    # Two emoji side by side without a joiner are two tokens, as spaCy makes them.
+    tokens = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    assert tokens == ["\U0001f600", "\U0001f600", "\U0001f600", "a\u200db"]
+
+
+def test_a_stray_joiner_after_a_word_joins_nothing():
+    # From a Wikinews capture: "Daily Xtra\u200d's editorial director" keeps its possessive token.
+    from newscorpus.convert.segment import tokenize
+
+    text = "Daily Xtra\u200d's editorial director"
+    starts, ends = tokenize(text)
+    assert [text[start:end] for start, end in zip(starts, ends, strict=True)] == [
+        "Daily",
+        "Xtra\u200d",
+        "'s",
+        "editorial",
+        "director",
+    ]

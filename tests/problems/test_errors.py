@@ -37,6 +37,7 @@ EXPECTED_STAGES = {
     "pass": "gold",
     "adjudication": "gold",
     "agree": "gold",
+    "file": "file",
 }
 
 

@@ -17,6 +17,7 @@ import yaml
 from datasets import Features, Value
 
 from newscorpus.features import record_features
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.release.folder import recover_interrupted_swap, write_release, write_release_files
 from newscorpus.release.splits import split_of
 
@@ -79,8 +80,10 @@ def test_a_failing_write_leaves_the_previous_release(seed_record, tmp_path, monk
         return real_close(writer)
 
     monkeypatch.setattr(release_module.ParquetShardWriter, "close", failing_close)
-    with pytest.raises(OSError, match="No space"):
+    # The engine returns the OSError as its located error (newscorpus.problems.file_errors), code file.disk-full.
+    with pytest.raises(UnusableInputError, match="No space") as raised:
         write_release([seed_record], release)
+    assert raised.value.code == "file.disk-full"
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["release"]
 

@@ -43,10 +43,16 @@ def is_odd_space(char: str) -> bool:
     return char == "\t" or (unicodedata.category(char) == "Zs" and char != " ")
 
 
+# Of those, the breaks that also end the paragraph (a blank line in the text).
+PARAGRAPH_BREAK = re.compile(r"[\x1c\x1d\x1e\u2029]")
+
+
 def fold(fragment: str) -> str:
-    """A raw fragment as normalization turns it into text, before stripping: breaks to \\n, drop, fold, NFC."""
-    fragment = LINE_BREAK.sub("\n", fragment)
+    """A raw fragment as normalization turns it into text: breaks to \\n (paragraph breaks to a blank line),
+    drop, fold, spaces around a break stripped, at most one blank line, NFC."""
+    fragment = LINE_BREAK.sub(lambda match: "\n\n" if PARAGRAPH_BREAK.fullmatch(match.group()) else "\n", fragment)
     fragment = "".join(" " if is_odd_space(c) else c for c in fragment if not is_dropped(c))
+    fragment = re.sub(r"\n{3,}", "\n\n", re.sub(r" *\n *", "\n", fragment))  # blank lines collapse to one
     return unicodedata.normalize("NFC", fragment)
 
 
@@ -380,8 +386,11 @@ def test_every_line_break_ends_a_line(separator):
     assert normalize_text(f"a{separator}{separator}b")[0] == "a\n\nb"
 
 
-def test_paragraph_separator_character_ends_a_line():
-    assert normalize_text("a\u2029b")[0] == "a\nb"
+@pytest.mark.parametrize("separator", ["\u2029", "\x1c", "\x1d", "\x1e"])
+def test_a_paragraph_separator_character_ends_the_paragraph(separator):
+    assert normalize_text(f"a{separator}b")[0] == "a\n\nb"
+    assert normalize_text(f"a \t{separator} b")[0] == "a\n\nb"
+    assert normalize_text(f"a{separator}{separator}\n{separator}b")[0] == "a\n\nb"
 
 
 def test_empty_and_blank_raw_give_empty_text_and_map():
@@ -461,3 +470,28 @@ def test_a_whole_reordered_combining_sequence_maps_to_its_whole_raw_range(raw):
     assert offset_map.raw_span(0, len(text)) == (0, len(raw))
     base_end = 1
     assert offset_map.raw_span(0, base_end)[0] == 0
+
+
+# --- every break str.splitlines knows; a paragraph separator ends the paragraph --------------------
+
+SPLITLINES_BREAKS = [chr(c) for c in range(0x110000) if len(f"a{chr(c)}b".splitlines()) == 2]
+
+
+def test_normalization_breaks_lines_exactly_where_splitlines_does():
+    assert sorted(SPLITLINES_BREAKS) == sorted("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    for char in SPLITLINES_BREAKS:
+        text, _ = normalize_text(f"a{char}b")
+        expected = "a\n\nb" if char in "\x1c\x1d\x1e\u2029" else "a\nb"
+        assert text == expected, repr(char)
+
+
+def test_a_paragraph_separator_keeps_the_headline_apart_from_the_first_body_sentence():
+    from newscorpus.convert.decode import RawCapture
+    from newscorpus.convert.record import build_record
+
+    raw = "Kremlin Predicts Swift Resolution\u2029Moscow said on Monday that the unrest would end soon.\u2029More text."
+    record = build_record(RawCapture("corpus/raw/somewhere/a.txt", raw, "0" * 64))
+    assert record["metadata"]["headline"] == "Kremlin Predicts Swift Resolution"
+    roles = [(p["role"], record["text"][p["start"] : p["end"]]) for p in record["layers"]["paragraphs"]["items"]]
+    assert roles[0] == ("headline", "Kremlin Predicts Swift Resolution")
+    assert ("body", "Moscow said on Monday that the unrest would end soon.") in roles

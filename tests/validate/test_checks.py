@@ -343,7 +343,7 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("unknown-entity-label", _set(("layers", "entities", "items", 2, "label"), "PERSONA"), ["label.unknown"]),
     ("missing-required-field", lambda r: r["source"].pop("license"), ["schema.required"]),
     ("wrong-type", _set(("raw", "length"), "2458"), ["schema.type"]),
-    ("extra-field", _set(("layers", "entities", "items", 2, "confidence"), 0.9), ["schema.additional"]),
+    ("extra-field", _set(("layers", "entities", "items", 2, "confidence"), "high"), ["schema.additional"]),
     ("extra-top-level-field", _set(("comment",), "x"), ["schema.additional"]),
     (
         "id-bad-pattern",
@@ -527,11 +527,11 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     assert report.exit_code == 2
 
 
-def test_unreadable_path_is_reported(tmp_path):
+def test_a_folder_named_like_a_record_is_reported_not_opened(tmp_path):
     folder = tmp_path / "folder.json"
     folder.mkdir()
     report = validate_files([folder], REPO_ROOT, tmp_path)
-    assert [p.code for p in report.problems] == ["input.unreadable"]
+    assert [p.code for p in report.problems] == ["input.not-regular-file"]
     assert report.exit_code == 2
 
 
@@ -636,6 +636,8 @@ def test_tests_cover_every_registered_code_that_checks_emit():
     """Codes no check can emit today are listed here explicitly, so a new code needs a test or a decision."""
     expected = {code for _, _, found in CASES for code in found} | {code for _, _, code in FILE_CASES}
     expected |= {"input.too-large", "input.unreadable", "id.duplicate-document", "id.filename-mismatch"}
+    # Tested in tests/record/test_reader_floats.py and tests/record/test_files.py:
+    expected |= {"input.float", "input.not-regular-file", "folder.stray-file"}
     assert set(CODES) == expected
 
 
