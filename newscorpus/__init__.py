@@ -25,7 +25,7 @@ The package map (a test keeps it true)::
       release/      records -> release folder: Parquet shards, dataset card, Croissant, checksums
       io/           one module per external format: export and import
       evaluate/     predictions scored against gold, per layer
-  gold/         gold annotation as pass files: check, agreement, adjudication, apply, the selection rule
+      gold/         gold annotation as pass files: check, agreement, adjudication, apply, the selection rule
       stats/        counts, plots and an HTML summary
       viewer/       static HTML pages of records
       synth/        synthetic corpora for benchmarks and scale tests
