@@ -19,6 +19,7 @@ from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
+from newscorpus.validate.provenance_checks import item_provenance_problems
 from newscorpus.validate.value_checks import provenance_problems, value_problems
 
 
@@ -340,6 +341,7 @@ CHECKS: tuple[Check, ...] = (
     _reference_problems,
     value_problems,
     provenance_problems,
+    item_provenance_problems,
     licence_problems,
     metadata_paragraph_problems,
 )
