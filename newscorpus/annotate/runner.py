@@ -114,7 +114,9 @@ class Annotators:
             )
         if regenerate("entities"):
             entities = self.entities.annotate(article, timexes, self._own_gold_names(record))
-            fresh = layer_of(entity_layer_items(entities, article.text), auto(self.entities.tool, self.entities.version))
+            fresh = layer_of(
+                entity_layer_items(entities, article.text), auto(self.entities.tool, self.entities.version)
+            )
             layers["entities"] = around_gold("entities", fresh)
             if not keep_gold:
                 layers["entity_links"] = empty_layer()

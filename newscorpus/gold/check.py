@@ -45,7 +45,9 @@ def record_with_pass(record: dict[str, Any], annotation: PassFile) -> dict[str, 
     provenance = gold(annotation.data["annotator"], annotation.data["date"])
     for name in PASS_LAYERS:
         items = annotation.layers.get(name)
-        result["layers"][name] = layer_of(with_local_ids(name, items), provenance, complete=True) if items else empty_layer()
+        result["layers"][name] = (
+            layer_of(with_local_ids(name, items), provenance, complete=True) if items else empty_layer()
+        )
     metadata = result.setdefault("metadata", {})
     if "publication_date" in annotation.data:
         metadata["publication_date"] = {**annotation.data["publication_date"], "provenance": provenance}

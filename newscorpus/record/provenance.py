@@ -72,19 +72,18 @@ def assemble_layer(
 ) -> dict[str, Any]:
     """A span layer from (item, entry) pairs, in the order given.
 
-    Entries are listed in order of first use (after any ``entries`` that must
-    stay listed, such as the gold entry of a complete layer with no items), so
-    that the same items always give the same layer.
+    Entries are listed gold first, then automatic, each in order of first use
+    (after any ``entries`` that must stay listed, such as the gold entry of a
+    complete layer with no items). So the same items always give the same
+    layer, and a gold item's index depends on the gold items alone: convert,
+    which makes the automatic items again, never changes a gold item.
     """
+    parts = list(parts)
     listed: list[dict[str, Any]] = []
-    for entry in entries:
+    for entry in [*entries, *(e for _, e in parts if e["kind"] == "gold"), *(e for _, e in parts)]:
         if entry not in listed:
             listed.append(entry)
-    items = []
-    for item, entry in parts:
-        if entry not in listed:
-            listed.append(entry)
-        items.append({**item, "provenance": listed.index(entry), "gold": entry["kind"] == "gold"})
+    items = [{**item, "provenance": listed.index(entry), "gold": entry["kind"] == "gold"} for item, entry in parts]
     return {"provenance": listed, "complete": complete, "items": items}
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
+from newscorpus.validate.provenance_checks import item_provenance_problems
 from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
-from newscorpus.validate.provenance_checks import item_provenance_problems
 from newscorpus.validate.value_checks import provenance_problems, value_problems
 
 

@@ -44,7 +44,8 @@ def _layer_problems(name: str, entries: list[Any], items: list[Any], complete: b
         if item.get("gold") is not entry_is_gold:
             yield Problem(
                 "provenance.gold-mismatch",
-                f"{name} item {index} says gold {item.get('gold')!r} but its entry is {entries[entry_index].get('kind')!r}",
+                f"{name} item {index} says gold {item.get('gold')!r} "
+                f"but its entry is {entries[entry_index].get('kind')!r}",
                 pointer("layers", name, "items", index, "gold"),
             )
         elif complete and not entry_is_gold:

@@ -146,7 +146,9 @@ def test_conllu_entity_brackets_give_the_entities_links_and_clusters(tmp_path, s
 def test_conllu_brackets_of_crossing_mentions_still_read_back(tmp_path, seed_record):
     start = seed_record["text"].index("Putin and")  # crosses "Vladimir Putin" (cluster c2)
     mention = {"id": "m999", "start": start, "end": start + 9, "text": "Putin and", "kind": "nominal", "entity": None}
-    seed_record["layers"]["coreference"]["items"].append({"id": "c999", "mentions": [mention]})
+    seed_record["layers"]["coreference"]["items"].append(
+        {"id": "c999", "mentions": [mention], "provenance": 0, "gold": True}
+    )
     path = tmp_path / f"{seed_record['id']}.json"
     write_record(path, seed_record)
     sentences = conllu.parse(_export(tmp_path, path, "conllu").read_text(encoding="utf-8"))
