@@ -50,9 +50,16 @@ def _iso_date(_context: click.Context, _parameter: click.Parameter, value: str) 
     help=f"Tag set of --format conll2003: ner (OntoNotes 5) or ner_conll2003 (PER/ORG/LOC/MISC). "
     f"Default: {DEFAULT_CONLL2003_CONFIG}.",
 )
+@click.option(
+    "--gold-only",
+    is_flag=True,
+    help="--format conll2003: only gold sentences (the entity layer complete), as the ner config's sentence_gold.",
+)
 @click.argument("out", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def export_command(root: Path, output_format: str, config: str | None, out: Path, paths: tuple[Path, ...]) -> None:
+def export_command(
+    root: Path, output_format: str, config: str | None, gold_only: bool, out: Path, paths: tuple[Path, ...]
+) -> None:
     """Export records (default: every record in corpus/records/) to OUT.
 
     OUT is a file for conll2003, conllu, docbin (spaCy), jsonl and labelstudio
@@ -61,11 +68,12 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     """
     from newscorpus.io.export import export_records  # loads datasets and spaCy: only to run
 
-    if config is not None and output_format != "conll2003":
-        raise click.UsageError("--config applies to --format conll2003 only")
+    if (config is not None or gold_only) and output_format != "conll2003":
+        raise click.UsageError("--config and --gold-only apply to --format conll2003 only")
     layout = CorpusLayout(root)
     try:
-        count = export_records(output_format, find_record_files(paths or (layout.records_dir,)), out, config)
+        files = find_record_files(paths or (layout.records_dir,))
+        count = export_records(output_format, files, out, config, gold_only)
     except UnusableInputError as error:
         exit_unusable(error)
     click.echo(f"exported {count} record(s) to {escape_for_terminal(str(out))} ({output_format})")

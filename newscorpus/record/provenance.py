@@ -56,6 +56,12 @@ def layer_of(items: list[dict[str, Any]], entry: dict[str, Any], *, complete: bo
     }
 
 
+def with_provenance(layer: dict[str, Any], entry: dict[str, Any], *, complete: bool = False) -> dict[str, Any]:
+    """A span layer's items, all given ``entry`` (e.g. to mark a whole layer automatic or gold)."""
+    items = [{k: v for k, v in item.items() if k not in ("provenance", "gold")} for item in layer["items"]]
+    return layer_of(items, entry, complete=complete)
+
+
 def gold_items(layer: Any) -> list[dict[str, Any]]:
     """The gold items of a span layer, as they are."""
     items = layer.get("items") if isinstance(layer, dict) else None

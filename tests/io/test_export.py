@@ -268,7 +268,7 @@ def test_export_config_is_for_conll2003_only(tmp_path, seed_record_path):
     result = CliRunner().invoke(
         export_command, ["--format", "conllu", "--config", "ner", str(tmp_path / "o"), str(seed_record_path)]
     )
-    assert result.exit_code == 2 and "--config applies to --format conll2003 only" in result.stderr
+    assert result.exit_code == 2 and "--config and --gold-only apply to --format conll2003 only" in result.stderr
 
 
 def test_export_to_a_folder_path_for_a_file_format_is_refused(tmp_path, seed_record_path):

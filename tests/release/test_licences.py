@@ -12,6 +12,8 @@ import yaml
 from huggingface_hub import DatasetCard
 
 from newscorpus.licensing import OPEN_LICENSES, hub_license_id, is_open_license, needs_attribution
+from newscorpus.record.provenance import auto as automatic
+from newscorpus.record.provenance import with_provenance
 from newscorpus.release.composition import ATTRIBUTION_FILE, automatic_layers, render_attribution
 from newscorpus.release.croissant import CROISSANT_FILE
 from newscorpus.release.folder import write_release_files
@@ -50,13 +52,7 @@ def wikinews_like(record, number, title, *, date="2019-03-0{}", auto=("entities"
     )
     other["metadata"]["publication_date"]["value"] = date.format(number) if date else None
     for layer in auto:
-        other["layers"][layer]["provenance"] = {
-            "kind": "auto",
-            "annotator": None,
-            "date": None,
-            "tool": "newscorpus-test",
-            "version": "0",
-        }
+        other["layers"][layer] = with_provenance(other["layers"][layer], automatic("newscorpus-test", "0"))
     return other
 
 
