@@ -226,3 +226,21 @@ def test_stats_count_publishers_licences_and_dates(mixed):
     assert "publishers: Wikinews 3, The Moscow Times 1" in shown
     assert "publication dates: 2019-03-01 to 2020-08-15; by year: 2019 2, 2020 1, undated 1" in shown
     assert f"{sum(len(r['text'].split()) for r in mixed)} words" in shown
+
+
+def test_the_readme_gold_one_liner_keeps_only_complete_gold_sentences(release, mixed, tmp_path):
+    rows = datasets.load_dataset(str(release[0]), "ner", cache_dir=str(tmp_path))
+    kept = {split: dataset.filter(lambda row: row["sentence_gold"]) for split, dataset in rows.items()}
+    kept_ids = {document for dataset in kept.values() for document in dataset["document_id"]}
+    assert kept_ids == {record["id"] for record in mixed if record["layers"]["entities"]["complete"]}
+    assert kept_ids and len(kept_ids) < len(mixed)  # the seed is gold, the documents made automatic are not
+
+
+def test_the_card_counts_gold_and_automatic_items_per_layer_and_type(release, mixed):
+    card = release[2]
+    gold = sum(1 for record in mixed for e in record["layers"]["entities"]["items"] if e["gold"])
+    automatic = sum(1 for record in mixed for e in record["layers"]["entities"]["items"] if not e["gold"])
+    assert f"| entities | {gold} (" in card and f"| {automatic} (" in card
+    persons = [e for record in mixed for e in record["layers"]["entities"]["items"] if e["label"] == "PERSON"]
+    gold_persons = sum(1 for e in persons if e["gold"])
+    assert f"| entities | label PERSON | {gold_persons} | {len(persons) - gold_persons} |" in card
