@@ -28,6 +28,7 @@ Rules, so that an import changes what the annotator changed and nothing else:
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections import defaultdict, deque
 from collections.abc import Hashable, Iterator, Sequence
@@ -84,18 +85,24 @@ class _Provenance:
     """Decides each imported item's provenance: the record item's when untouched, else this import's."""
 
     def __init__(self, record: dict[str, Any], entry: dict[str, Any], complete: bool) -> None:
-        self.record, self.entry, self.complete = record, entry, complete
+        self.entry, self.complete = entry, complete
+        self._previous: dict[tuple[str, str], dict[str, Any]] = {}  # (layer, item as JSON) -> its entry
+        for name, layer in record["layers"].items():
+            if not isinstance(layer.get("provenance"), list):
+                continue  # a segmentation layer: nothing to import into it
+            for old in layer["items"]:
+                self._previous.setdefault((name, _key(_content(old))), entry_of(layer, old))
 
     def part(self, layer: str, item: dict[str, Any], confirmed: bool = False) -> Part:
-        """``item`` (without provenance fields) with its entry: the record's equal item, or the import's."""
-        previous = self.record["layers"][layer]
-        for old in previous["items"]:
-            if _content(old) == item:
-                entry = entry_of(previous, old)
-                if (confirmed or self.complete) and entry["kind"] != "gold":
-                    return item, self.entry
-                return item, entry
-        return item, self.entry
+        """``item`` (without provenance fields) with its entry: the record's equal item's, or the import's."""
+        entry = self._previous.get((layer, _key(item)))
+        if entry is None or ((confirmed or self.complete) and entry["kind"] != "gold"):
+            return item, self.entry
+        return item, entry
+
+
+def _key(item: dict[str, Any]) -> str:
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
 
 
 def _content(item: dict[str, Any]) -> dict[str, Any]:

@@ -179,6 +179,10 @@ def test_docbin_loads_back_with_the_same_text_entities_and_sentences(tmp_path, s
     layers = seed_record["layers"]
     assert doc.text == seed_record["text"]
     assert doc.user_data["document_id"] == seed_record["id"]
+    provenance = doc.user_data["provenance"]
+    assert provenance["entities"]["complete"] is True  # msgpack gives the id lists back as tuples
+    assert list(provenance["entities"]["gold_ids"]) == [e["id"] for e in layers["entities"]["items"]]
+    assert list(provenance["coreference"]["gold_ids"]) == [c["id"] for c in layers["coreference"]["items"]]
     qid = {link["entity"]: link["qid"] for link in layers["entity_links"]["items"] if link["qid"]}
     assert [(e.start_char, e.end_char, e.label_, e.kb_id_, e.id_) for e in doc.ents] == [
         (e["start"], e["end"], e["label"], qid.get(e["id"], ""), e["id"]) for e in layers["entities"]["items"]

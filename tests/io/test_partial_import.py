@@ -194,3 +194,31 @@ def test_complete_declares_the_layer_gold_and_convert_leaves_it_alone(wikinews_c
     assert set(corrected.values()) <= {_key(e) for e in layer["items"]}
     _convert(wikinews_corpus)
     assert _record(wikinews_corpus)["layers"]["entities"] == layer
+
+
+def test_linking_an_automatic_entity_confirms_it(wikinews_corpus, tmp_path):
+    before = _record(wikinews_corpus)
+    out = tmp_path / "brat"
+    _run(export_command, ["--root", str(wikinews_corpus), "--format", "brat", str(out)])
+    ann = out / f"{before['id']}.ann"
+    target = before["layers"]["entities"]["items"][-1]
+    line = next(
+        line
+        for line in ann.read_text(encoding="utf-8").splitlines()
+        if line.split("\t")[1] == f"{target['label']} {target['start']} {target['end']}"
+    )
+    # A link without a QID: the annotator looked and could confirm no item (a note, no N line).
+    ann.write_text(ann.read_text(encoding="utf-8") + f"#900\tAnnotatorNotes {line.split()[0]}\tno item confirmed\n")
+    _run(import_command, ["--root", str(wikinews_corpus), "--format", "brat", *TESTER, str(out)])
+    after = _record(wikinews_corpus)
+    assert validate_record(after) == []
+    (link,) = after["layers"]["entity_links"]["items"]
+    assert link["gold"] and link["qid"] is None and link["note"] == "no item confirmed"
+    entities = after["layers"]["entities"]
+    assert [e["id"] for e in entities["items"] if e["gold"]] == [link["entity"]] == [target["id"]]
+    _convert(wikinews_corpus)
+    converted = _record(wikinews_corpus)
+    assert converted["layers"]["entity_links"] == after["layers"]["entity_links"]
+    assert [e for e in converted["layers"]["entities"]["items"] if e["gold"]] == [
+        e for e in entities["items"] if e["gold"]
+    ]

@@ -76,3 +76,16 @@ def test_conll2003_gold_only_leaves_out_what_is_not_gold(tmp_path: Path, seed_re
     assert gold.read_text(encoding="utf-8").count("-DOCSTART-") == 1
     assert export_records("conll2003", [seed_path], tmp_path / "seed.conll") == 1
     assert gold.read_bytes() == (tmp_path / "seed.conll").read_bytes()
+
+
+def test_docbin_names_the_gold_items_of_each_layer(seed_record):
+    import spacy
+    from spacy.tokens import DocBin
+
+    from newscorpus.io.spacy_docbin import docbin_bytes
+
+    record = _partly_gold(seed_record, "timex", 2)
+    (doc,) = DocBin().from_bytes(docbin_bytes([record])).get_docs(spacy.blank("en").vocab)
+    timex = record["layers"]["timex"]["items"]
+    provenance = doc.user_data["provenance"]["timex"]
+    assert provenance["complete"] is False and list(provenance["gold_ids"]) == [t["id"] for t in timex[:2]]
