@@ -106,7 +106,7 @@ def build_record(
     annotators: Annotators | None = None,
     root: Path | None = None,
 ) -> dict[str, Any]:
-    """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are.
+    """Convert a capture into a record; the gold of ``previous`` (``kept_from``) is kept as it is.
 
     The other entity, coreference, quotation and timex layers are annotated
     automatically by ``annotators`` (default: the shipped gazetteer only, as
