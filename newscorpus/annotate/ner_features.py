@@ -30,9 +30,7 @@ _TIMEX_TAGS = {"DATE": "DATE", "DURATION": "DURATION", "SET": "SET", "TIME": "TI
 @cache
 def word_shape(word: str) -> str:
     """Characters as X (upper), x (lower), d (digit), others as themselves; runs longer than 2 cut to 2."""
-    shape = "".join(
-        "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
-    )
+    shape = "".join("X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word)
     return re.sub(r"(.)\1{2,}", r"\1\1", shape)
 
 
