@@ -116,8 +116,8 @@ def test_the_shipped_model_annotates_and_is_named_in_provenance(seed_record):
     record = copy.deepcopy(seed_record)
     annotated = Annotators.for_corpus([], AnnotateSettings()).annotate_record(record, keep_gold=False)
     layer = annotated["layers"]["entities"]
-    assert layer["provenance"]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
-    assert layer["provenance"]["version"].endswith(load_model().version)
+    assert layer["provenance"][0]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
+    assert layer["provenance"][0]["version"].endswith(load_model().version)
     assert shipped_model_version() == f"newscorpus-ner-crf/{load_model().version}"
     labels = {e["label"] for e in layer["items"]}
     assert {"PERSON", "GPE", "DATE"} <= labels
@@ -126,4 +126,4 @@ def test_the_shipped_model_annotates_and_is_named_in_provenance(seed_record):
 def test_rules_stay_available(seed_record):
     annotators = Annotators.for_corpus([], AnnotateSettings(ner_model="rules"))
     annotated = annotators.annotate_record(copy.deepcopy(seed_record), keep_gold=False)
-    assert annotated["layers"]["entities"]["provenance"]["tool"] == "newscorpus.annotate.entities"
+    assert annotated["layers"]["entities"]["provenance"][0]["tool"] == "newscorpus.annotate.entities"

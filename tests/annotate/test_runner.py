@@ -245,7 +245,7 @@ def test_annotate_command_uses_the_shipped_model_by_default(corpus_copy, tmp_pat
     result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out)])
     assert result.exit_code == 0, result.output
     written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
-    assert written["layers"]["entities"]["provenance"]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
+    assert written["layers"]["entities"]["provenance"][0]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
 
 
 def test_annotate_command_takes_a_user_gazetteer(corpus_copy, tmp_path):

@@ -74,7 +74,7 @@ def test_without_a_previous_record_semantic_layers_are_empty(seed_record):
     # ("Wagner", gold ORG; the model may still find it as a capitalised name, from its features).
     model = load_model()
     assert converted["id"] not in model.meta["document_ids"] and "Wagner" not in model.meta["gold_names"]
-    assert layers["entities"]["provenance"]["version"].endswith(model.version)
+    assert layers["entities"]["provenance"][0]["version"].endswith(model.version)
     # No publication date: "Saturday" is found, its value left unresolved rather than guessed.
     saturday = next(t for t in layers["timex"]["items"] if t["text"] == "Saturday")
     assert saturday["type"] == "DATE" and saturday["value"] is None
