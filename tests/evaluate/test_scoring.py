@@ -198,3 +198,20 @@ def test_unusable_input_exits_2_with_its_code_and_no_traceback(repo_root, tmp_pa
     result = CliRunner().invoke(evaluate, [str(repo_root / "corpus" / "records"), str(prediction)])
     assert result.exit_code == 2
     assert f"[{code}]" in result.output and "Traceback" not in result.output
+
+
+def test_entities_are_scored_by_head_and_other_layers_are_not(seed_record):
+    predicted = copy.deepcopy(seed_record)
+    items = predicted["layers"]["entities"]["items"]
+    text = seed_record["text"]
+    # Widen one multi-word PERSON by its preceding token: exact misses it, the head still matches.
+    tokens = seed_record["layers"]["tokens"]
+    person = next(e for e in items if e["label"] == "PERSON" and " " in e["text"] and e["start"] in tokens["starts"])
+    before = tokens["starts"][tokens["starts"].index(person["start"]) - 1]
+    person["start"], person["text"] = before, text[before : person["end"]]
+    result = scores(seed_record, predicted)
+    total = len(items)
+    assert result[("entities", "all")]["exact"].matched_gold == total - 1
+    assert result[("entities", "all")]["head"].matched_gold == total
+    assert result[("entities", "PERSON")]["head"].recall == 1.0
+    assert "head" not in result[("timex", "all")]
