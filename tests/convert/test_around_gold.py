@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscorpus.annotate.runner import shipped_annotators
 from newscorpus.convert.decode import read_raw
@@ -128,3 +130,32 @@ def test_an_automatic_quotation_overlapping_a_gold_one_goes():
         ("q1", True, 10),
         ("q2", False, 40),
     ]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12)
+
+
+def _entities(spans: list[tuple[int, int]], prefix_number: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"e{prefix_number + n}", "start": s, "end": s + w, "text": "x" * w, "label": "ORG"}
+        for n, (s, w) in enumerate(spans)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(gold_spans=_SPANS, auto_spans=_SPANS, first_gold=st.integers(1, 5))
+def test_merging_keeps_every_gold_item_and_no_conflicting_automatic_one(gold_spans, auto_spans, first_gold):
+    gold_items = _entities(gold_spans, first_gold)
+    merged = merge_around_gold("entities", layer_of(gold_items, PERSON), layer_of(_entities(auto_spans, 1), TOOL))
+    kept = [
+        {k: v for k, v in item.items() if k not in ("provenance", "gold")} for item in merged["items"] if item["gold"]
+    ]
+    assert sorted(kept, key=lambda e: e["id"]) == sorted(gold_items, key=lambda e: e["id"])  # unchanged, all there
+    automatic = [item for item in merged["items"] if not item["gold"]]
+    assert not any(_overlaps(a, g) for a in automatic for g in gold_items)
+    assert len(automatic) == sum(1 for a in _entities(auto_spans, 1) if not any(_overlaps(a, g) for g in gold_items))
+    ids = [item["id"] for item in merged["items"]]
+    assert len(ids) == len(set(ids))
+    assert [item["start"] for item in merged["items"]] == sorted(item["start"] for item in merged["items"])
+    for item in merged["items"]:
+        assert merged["provenance"][item["provenance"]] == (PERSON if item["gold"] else TOOL)
