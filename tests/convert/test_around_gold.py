@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from newscorpus.annotate.runner import shipped_annotators
 from newscorpus.convert.decode import read_raw
-from newscorpus.convert.record import build_record, kept_from
+from newscorpus.convert.record import build_record, keeps_anything, kept_from
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.around_gold import merge_around_gold
 from newscorpus.record.provenance import assemble_layer, auto, gold, layer_of
 from newscorpus.validate import validate_record
@@ -159,3 +160,30 @@ def test_merging_keeps_every_gold_item_and_no_conflicting_automatic_one(gold_spa
     assert [item["start"] for item in merged["items"]] == sorted(item["start"] for item in merged["items"])
     for item in merged["items"]:
         assert merged["provenance"][item["provenance"]] == (PERSON if item["gold"] else TOOL)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda layer: layer.update(provenance={"kind": "gold"}),  # the list of entries became one object
+        lambda layer: layer.pop("complete"),
+        lambda layer: layer["items"][0].update(provenance=7),
+        lambda layer: layer["items"][0].pop("start"),
+        lambda layer: layer["items"].append("e99"),
+    ],
+    ids=["entries-not-a-list", "no-complete-flag", "entry-out-of-range", "item-without-start", "item-not-object"],
+)
+def test_gold_convert_cannot_read_is_refused_with_a_located_error(seed_record, spoil):
+    spoil(seed_record["layers"]["entities"])
+    with pytest.raises(UnusableInputError) as raised:
+        kept_from(seed_record)
+    assert raised.value.problem.code == "record.malformed-gold"
+    assert "layers/entities" in str(raised.value.problem.file or raised.value)
+    assert keeps_anything(seed_record)  # the index pass sends it to convert, which reports it
+
+
+def test_a_malformed_layer_claiming_no_gold_is_simply_made_again(converted):
+    previous = copy.deepcopy(converted)
+    previous["layers"]["quotations"]["provenance"] = "garbage"
+    assert "quotations" not in kept_from(previous).layers
+    assert validate_record(_convert(previous)) == []
