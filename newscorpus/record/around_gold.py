@@ -126,11 +126,13 @@ def _claims_gold(layer: dict[str, Any]) -> bool:
 
 
 def malformation(name: str, layer: Any) -> str | None:
-    """Why a span layer's gold cannot be read for keeping; None when it can or when it claims no gold.
+    """Why the gold items of a span layer cannot be read for keeping; None when they can, or need not be.
 
-    A malformed layer that claims no gold is simply made again, as an automatic one always is.
+    A complete layer is kept whole, as it is: validate reports what is wrong in
+    it. A malformed layer that claims no gold is made again, as an automatic one
+    always is. Only a partly gold layer has its items read (to merge them).
     """
-    if not isinstance(layer, dict) or not _claims_gold(layer):
+    if not isinstance(layer, dict) or not _claims_gold(layer) or layer.get("complete") is True:
         return None
     if not isinstance(layer.get("items"), list):
         return "the layer has no list of items"
@@ -142,8 +144,8 @@ def malformation(name: str, layer: Any) -> str | None:
     for index, item in enumerate(layer["items"]):
         if not isinstance(item, dict):
             return f"item {index} is not an object"
-        if item.get("gold") is not True and not layer["complete"]:
-            continue  # an automatic item of a layer convert remakes: not kept, so not read
+        if item.get("gold") is not True:
+            continue  # an automatic item: not kept, so not read
         at = item.get("provenance")
         if type(at) is not int or not 0 <= at < len(entries) or not _item_ok(name, item):
             return f"item {index} names no entry or lacks its id or spans"

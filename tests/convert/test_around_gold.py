@@ -174,12 +174,18 @@ def test_merging_keeps_every_gold_item_and_no_conflicting_automatic_one(gold_spa
     ids=["entries-not-a-list", "no-complete-flag", "entry-out-of-range", "item-without-start", "item-not-object"],
 )
 def test_gold_convert_cannot_read_is_refused_with_a_located_error(seed_record, spoil):
+    seed_record["layers"]["entities"]["complete"] = False  # partly gold: its gold items are read to be kept
     spoil(seed_record["layers"]["entities"])
     with pytest.raises(UnusableInputError) as raised:
         kept_from(seed_record)
     assert raised.value.problem.code == "record.malformed-gold"
     assert "layers/entities" in str(raised.value.problem.file or raised.value)
     assert keeps_anything(seed_record)  # the index pass sends it to convert, which reports it
+
+
+def test_a_complete_layer_is_kept_whole_even_when_malformed(seed_record):
+    del seed_record["layers"]["coreference"]["items"][1]["id"]  # validate reports it (schema.required)
+    assert kept_from(seed_record).layers["coreference"] is seed_record["layers"]["coreference"]
 
 
 def test_a_malformed_layer_claiming_no_gold_is_simply_made_again(converted):
