@@ -147,6 +147,11 @@ UNUSABLE_CODES: dict[str, Code] = {
         "Run `newscorpus validate` on it, then fix or remove it (convert keeps a record's gold layers).",
         example="a record file with a duplicate key, given to convert, export, import, evaluate or stats",
     ),
+    "record.malformed-gold": _convert(
+        "The gold a record holds cannot be read: a span layer's provenance or items are malformed",
+        "Run `newscorpus validate` on the record and fix what it names; convert will not drop gold it cannot read.",
+        example='an entities layer whose items say "gold": true but whose provenance is not a list',
+    ),
     "corpus.lock-not-a-file": _build(
         "The corpus lock path is not a regular file",
         "Remove corpus/.lock; newscorpus makes it again as a plain file.",

@@ -22,6 +22,7 @@ EXPECTED_STAGES = {
     "date.dateline-disagrees": "notice",
     "date.header-invalid": "notice",
     "record.unreadable": "convert",
+    "record.malformed-gold": "convert",
     "corpus": "build",
     "records": "build",
     "export": "io",
