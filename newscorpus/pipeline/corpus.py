@@ -23,6 +23,8 @@ from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.convert.dates import Notice
 from newscorpus.engines import Engine
 from newscorpus.engines.progress import SILENT, Progress
+from newscorpus.pipeline.cache import cache_dir_of, max_cache_bytes, prune_cache
+from newscorpus.pipeline.cache_key import CacheUse, corpus_key
 from newscorpus.pipeline.tasks import (
     ConvertedDocument,
     ConvertTask,
@@ -68,6 +70,8 @@ class ConvertedCorpus:
     notices: list[Notice] = field(default_factory=list)  # what convert reports without refusing a capture
     sentences: int = 0
     tokens: int = 0
+    cache_keys: list[str] = field(default_factory=list)  # the conversion cache entries this conversion used
+    reconverted: list[str] = field(default_factory=list)  # ids of records converted, not served by the cache
 
     @property
     def documents(self) -> int:
@@ -81,6 +85,10 @@ class ConvertedCorpus:
         self.notices += document.notices
         self.sentences += document.sentences
         self.tokens += document.tokens
+        if document.cache_key is not None:
+            self.cache_keys.append(document.cache_key)
+        if document.converted:
+            self.reconverted.append(document.document_id)
 
 
 @dataclass(slots=True)
@@ -145,13 +153,19 @@ def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) 
 
 
 def _convert(
-    layout: CorpusLayout, staging: Path, engine: Engine, progress: Progress, validate: bool
+    layout: CorpusLayout, staging: Path, engine: Engine, progress: Progress, validate: bool, use_cache: bool = True
 ) -> ConvertedCorpus:
-    """Convert every raw capture (and validate the records when asked), staging the changed records."""
+    """Convert every raw capture (and validate the records when asked), staging the changed records.
+
+    With ``use_cache``, an article whose inputs are those of an entry of the
+    conversion cache is taken from it; without, everything is converted and
+    the cache is neither read nor written.
+    """
     raw_files = [layout.relative(path) for path in layout.raw_files()]
     previous = _previous_records(layout, engine, progress)
     gold_names = staging / GOLD_NAMES_FILE
     save_gold_names(previous.gold_names, gold_names)
+    cache = CacheUse(cache_dir_of(layout.root), corpus_key(layout.root, previous.gold_names)) if use_cache else None
     tasks = [
         ConvertTask(
             layout,
@@ -163,6 +177,8 @@ def _convert(
             staging,
             validate,
             gold_names,
+            tuple(previous.by_raw_file.get(raw_file) for raw_file in raw_files[start:end]),
+            cache,
         )
         for start, end in batches(raw_files, engine.jobs)
     ]
@@ -238,7 +254,9 @@ def convert_corpus(layout: CorpusLayout, engine: Engine, progress: Progress = SI
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
         converted = _convert(layout, staging, engine, progress, validate=False)
-        return converted, commit_records(layout, converted)
+        written = commit_records(layout, converted)
+        prune_cache(cache_dir_of(layout.root), converted.cache_keys, max_cache_bytes())
+        return converted, written
 
 
 def _write_release(
@@ -278,20 +296,27 @@ def build_corpus(
         except BaseException:
             shutil.rmtree(release_staging, ignore_errors=True)
             raise
+        prune_cache(cache_dir_of(layout.root), converted.cache_keys, max_cache_bytes())
         return BuildResult(converted, summary)
 
 
 def check_corpus(
-    layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
+    layout: CorpusLayout,
+    engine: Engine,
+    progress: Progress = SILENT,
+    limits: ShardLimits = DEFAULT_LIMITS,
+    full: bool = False,
 ) -> list[str]:
     """Differences between the committed records and release and what the inputs build.
 
     Records are validated as ``build`` validates them: a record build would
     refuse is a difference (its problems are listed), and then no release is
-    written to compare, as ``build`` would write none.
+    written to compare, as ``build`` would write none. Articles whose inputs
+    have a conversion cache entry are taken from it; with ``full`` every
+    article is converted afresh and the cache is neither read nor written.
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
-        converted = _convert(layout, staging, engine, progress, validate=True)
+        converted = _convert(layout, staging, engine, progress, validate=True, use_cache=not full)
         differences = [
             f"{layout.relative(layout.record_path(document_id))}: differs from what convert makes"
             for document_id in converted.changed

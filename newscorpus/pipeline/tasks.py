@@ -9,9 +9,10 @@ not the first to fail.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from newscorpus.annotate.runner import Annotators, settings_from_environment
 from newscorpus.convert import convert_raw_file
 from newscorpus.convert.dates import Notice
 from newscorpus.convert.record import keeps_anything
+from newscorpus.pipeline.cache import CachedConversion, read_entry, write_entry
+from newscorpus.pipeline.cache_key import CacheUse
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.layout import CorpusLayout
 from newscorpus.record.reader import read_record_or_raise
@@ -97,6 +100,8 @@ class ConvertTask:
     staging: Path
     validate: bool
     gold_names: Path  # the corpus's gold entity names as JSON (``save_gold_names``)
+    recorded_as: tuple[Path | None, ...] = ()  # per raw file, the record naming it (kept or not); () for none
+    cache: CacheUse | None = None  # None: convert everything afresh, read and write no cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,8 @@ class ConvertedDocument:
     changed: bool
     problems: tuple[Problem, ...]
     notices: tuple[Notice, ...] = ()
+    cache_key: str | None = None  # the conversion cache entry that holds this record, if any
+    converted: bool = True  # False when the record came from the cache, unconverted
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,46 +147,92 @@ def _annotators(gold_names: Path, written_ns: int, root: Path) -> Annotators:
     return Annotators.with_gold_names(names, settings_from_environment(root), CorpusLayout(root).records_dir)
 
 
+def _convert_afresh(
+    task: ConvertTask, raw_file: str, previous: dict[str, Any] | None, make_annotators: Callable[[], Annotators]
+) -> CachedConversion:
+    """Convert one raw file (and validate its record when the task says so); raises UnusableInputError."""
+    layout = task.layout
+    notices: list[Notice] = []
+    record = convert_raw_file(
+        layout.root / raw_file, raw_file, previous, make_annotators=make_annotators, notices=notices
+    )
+    problems = tuple(validate_record(record, layout.root)) if task.validate else None
+    return CachedConversion(
+        record["id"],
+        dumps_record(record),
+        len(record["layers"]["sentences"]["starts"]),
+        token_count(record),
+        tuple(notices),
+        problems,
+    )
+
+
+def _reads_another_record(layout: CorpusLayout, document_id: str, recorded_as: Path | None) -> bool:
+    """Whether annotating the article reads a record its key does not cover.
+
+    The annotators leave out the gold names of corpus/records/<id>.json; the
+    key covers them only when that file is the record of this raw capture.
+    """
+    own = layout.record_path(document_id)
+    return own != recorded_as and own.is_file()
+
+
 def convert_batch(task: ConvertTask) -> ConvertOutcome:
-    """Convert each raw file (keeping gold layers of its previous record); stage changed records."""
+    """Convert each raw file (keeping gold layers of its previous record); stage changed records.
+
+    With a cache, a raw file whose key (``cache_key.document_key``) has an
+    entry is not converted: the entry's record is used as it is.
+    """
     layout = task.layout
 
     def make_annotators() -> Annotators:
         return _annotators(task.gold_names, task.gold_names.stat().st_mtime_ns, layout.root)
 
+    recorded = task.recorded_as or (None,) * len(task.raw_files)
     documents: list[ConvertedDocument] = []
-    for raw_file, previous_path in zip(task.raw_files, task.previous_records, strict=True):
+    for raw_file, previous_path, recorded_as in zip(task.raw_files, task.previous_records, recorded, strict=True):
         previous = None
         if previous_path is not None:
             previous, failed = read_previous_record(previous_path, layout)
             if failed is not None:
                 return ConvertOutcome(documents, failed)
-        notices: list[Notice] = []
+        key = task.cache.key_of(layout.root, raw_file, previous) if task.cache else None
+        conversion = read_entry(task.cache.folder, key) if task.cache and key else None
+        if conversion is not None and _reads_another_record(layout, conversion.document_id, recorded_as):
+            conversion = None
+        converted = store = conversion is None
         try:
-            record = convert_raw_file(
-                layout.root / raw_file, raw_file, previous, make_annotators=make_annotators, notices=notices
-            )
+            if conversion is None:
+                conversion = _convert_afresh(task, raw_file, previous, make_annotators)
+                if _reads_another_record(layout, conversion.document_id, recorded_as):
+                    key = None  # this record depends on a file outside its key: never stored
+            elif task.validate and conversion.problems is None:  # cached by a convert, which does not validate
+                record = json.loads(conversion.record_text)
+                conversion = replace(conversion, problems=tuple(validate_record(record, layout.root)))
+                store = True
         except UnusableInputError as error:
             return ConvertOutcome(documents, error.problem)
-        text = dumps_record(record)
-        target = layout.record_path(record["id"])
+        if task.cache and key and store:
+            write_entry(task.cache.folder, key, conversion)
+        text = conversion.record_text
+        target = layout.record_path(conversion.document_id)
         changed = not target.is_file() or target.read_text(encoding="utf-8") != text
         if changed:
             _stage(task.staging / target.name, text)
-        problems: tuple[Problem, ...] = ()
-        if task.validate:
-            shown = layout.relative(target)
-            problems = tuple(p.located(shown, record["id"]) for p in validate_record(record, layout.root))
+        shown = layout.relative(target)
+        problems = tuple(p.located(shown, conversion.document_id) for p in conversion.problems or ())
         documents.append(
             ConvertedDocument(
                 raw_file,
-                record["id"],
-                len(record["layers"]["sentences"]["starts"]),
-                token_count(record),
+                conversion.document_id,
+                conversion.sentences,
+                conversion.tokens,
                 len(text.encode("utf-8")),
                 changed,
-                problems,
-                tuple(notices),
+                problems if task.validate else (),
+                conversion.notices,
+                key,
+                converted,
             )
         )
     return ConvertOutcome(documents)
