@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from newscorpus.convert.dates import Notice
 from newscorpus.problems.value import Problem
 
 CACHE_FOLDER = ("corpus", ".cache", "convert")
+INDEX_FOLDER = ("corpus", ".cache", "index")  # facts of record files (raw path, what convert keeps, gold names)
+SHARD_FOLDER = ("corpus", ".cache", "shards")  # the release's written shards (``newscorpus.release.shard_store``)
 ENTRY_FORMAT = 1
 TEMPORARY_PREFIX = ".tmp-"
 MAX_BYTES_ENV = "NEWSCORPUS_CACHE_MAX_BYTES"
@@ -45,6 +48,14 @@ class CachedConversion:
 
 def cache_dir_of(root: Path) -> Path:
     return root.joinpath(*CACHE_FOLDER)
+
+
+def index_dir_of(root: Path) -> Path:
+    return root.joinpath(*INDEX_FOLDER)
+
+
+def shard_store_dir_of(root: Path) -> Path:
+    return root.joinpath(*SHARD_FOLDER)
 
 
 def entry_path(cache_dir: Path, key: str) -> Path:
@@ -80,42 +91,53 @@ def _entry_from(header: dict[str, Any], record_text: str) -> CachedConversion:
     )
 
 
-def read_entry(cache_dir: Path, key: str) -> CachedConversion | None:
-    """The entry stored under ``key``, or None; an entry that fails its checksum is removed and None returned."""
+def read_blob(cache_dir: Path, key: str) -> bytes | None:
+    """The bytes stored under ``key``, or None; an entry that fails its checksum is removed and None returned."""
     path = entry_path(cache_dir, key)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return None
     except OSError:
-        return None  # unreadable: converted again, and the new entry replaces it
-    try:
-        checksum, _, rest = data.partition(b"\n")
-        if hashlib.sha256(rest).hexdigest().encode("ascii") != checksum:
-            raise ValueError("checksum mismatch")
-        header_line, _, record_text = rest.decode("utf-8").partition("\n")
-        return _entry_from(json.loads(header_line), record_text)
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None  # absent or unreadable: made again, and the new entry replaces it
+    checksum, _, rest = data.partition(b"\n")
+    if hashlib.sha256(rest).hexdigest().encode("ascii") != checksum:
         path.unlink(missing_ok=True)
         return None
+    return rest
 
 
-def write_entry(cache_dir: Path, key: str, entry: CachedConversion) -> None:
-    """Store ``entry`` under ``key``: a temporary file renamed into place, so readers see all of it or nothing.
+def write_blob(cache_dir: Path, key: str, content: bytes) -> None:
+    """Store ``content`` under ``key``: a temporary file renamed into place, so readers see all of it or nothing.
 
     No fsync: an entry cut short by a crash fails its checksum and is made again.
     """
     path = entry_path(cache_dir, key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    rest = f"{_header(entry)}\n{entry.record_text}".encode()
     descriptor, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(hashlib.sha256(rest).hexdigest().encode("ascii") + b"\n" + rest)
+            handle.write(hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content)
         Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def read_entry(cache_dir: Path, key: str) -> CachedConversion | None:
+    """The conversion stored under ``key``, or None (absent, damaged, or of another format: made again)."""
+    rest = read_blob(cache_dir, key)
+    if rest is None:
+        return None
+    try:
+        header_line, _, record_text = rest.decode("utf-8").partition("\n")
+        return _entry_from(json.loads(header_line), record_text)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        entry_path(cache_dir, key).unlink(missing_ok=True)
+        return None
+
+
+def write_entry(cache_dir: Path, key: str, entry: CachedConversion) -> None:
+    """Store ``entry`` under ``key`` (``write_blob``)."""
+    write_blob(cache_dir, key, f"{_header(entry)}\n{entry.record_text}".encode())
 
 
 def max_cache_bytes() -> int:
@@ -129,6 +151,20 @@ class PruneSummary:
     entries: int  # entries left
     bytes: int  # their size
     removed: int
+
+
+def _size_of(item: os.DirEntry[str]) -> int:
+    """Bytes of an entry: a file, or a folder of files (a stored shard)."""
+    if not item.is_dir(follow_symlinks=False):
+        return item.stat(follow_symlinks=False).st_size
+    return sum(inner.stat(follow_symlinks=False).st_size for inner in os.scandir(item.path))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def prune_cache(cache_dir: Path, live: Iterable[str], max_bytes: int) -> PruneSummary:
@@ -149,17 +185,18 @@ def prune_cache(cache_dir: Path, live: Iterable[str], max_bytes: int) -> PruneSu
             continue
         for item in os.scandir(folder.path):
             if item.name.startswith(TEMPORARY_PREFIX):  # a build was killed while writing it
-                Path(item.path).unlink(missing_ok=True)
+                _remove(Path(item.path))
                 continue
             stat = item.stat(follow_symlinks=False)
-            total += stat.st_size
+            size = _size_of(item)
+            total += size
             kept += 1
             if item.name not in live_keys:
-                others.append((stat.st_mtime_ns, stat.st_size, Path(item.path)))
+                others.append((stat.st_mtime_ns, size, Path(item.path)))
     for _, size, path in sorted(others):
         if total <= max_bytes:
             break
-        path.unlink(missing_ok=True)
+        _remove(path)
         total -= size
         kept -= 1
         removed += 1

@@ -115,15 +115,33 @@ def corpus_key(root: Path, gold_names: Gazetteer) -> str:
     return hashlib.sha256(_canonical(inputs).encode("utf-8")).hexdigest()
 
 
+def release_code_key() -> str:
+    """What the release's stored shards depend on besides their records: the package and the Parquet libraries."""
+    inputs = {
+        "format": KEY_FORMAT,
+        "package": package_fingerprint(),
+        "pyarrow": version("pyarrow"),
+        "datasets": version("datasets"),
+    }
+    return hashlib.sha256(_canonical(inputs).encode("utf-8")).hexdigest()
+
+
 def kept_fingerprint(previous: dict[str, Any] | None) -> str:
     """A hash of what convert keeps of ``previous``: convert's own selection, so the two cannot disagree."""
     return hashlib.sha256(_canonical(convert_record.kept_from(previous)).encode("utf-8")).hexdigest()
 
 
-def document_key(shared: str, raw_file: str, raw_sha256: str, previous: dict[str, Any] | None) -> str:
+def document_key(shared: str, raw_file: str, raw_sha256: str, kept: str) -> str:
     """The key of one article's record: the corpus part, its raw capture, and what is kept of its last record."""
-    parts = [f"newscorpus-convert-{KEY_FORMAT}", shared, raw_file, raw_sha256, kept_fingerprint(previous)]
+    parts = [f"newscorpus-convert-{KEY_FORMAT}", shared, raw_file, raw_sha256, kept]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def index_key(record_bytes: bytes) -> str:
+    """The key of a record file's facts in the index cache: its bytes, and the code that reads them."""
+    content = hashlib.sha256(f"newscorpus-index-{KEY_FORMAT}\0{package_fingerprint()}\0".encode())
+    content.update(record_bytes)
+    return content.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +151,16 @@ class CacheUse:
     folder: Path
     shared_key: str
 
-    def key_of(self, root: Path, raw_file: str, previous: dict[str, Any] | None) -> str | None:
-        """The key of the raw file's record; None if the file cannot be read (convert then says why)."""
+    def key_of(self, root: Path, raw_file: str, kept: str | None) -> str | None:
+        """The key of the raw file's record, given ``kept_fingerprint`` of its previous record (or of None).
+
+        None if the raw file cannot be read or ``kept`` is None (a malformed
+        previous record): convert then runs and says what is wrong.
+        """
+        if kept is None:
+            return None
         try:
             raw_sha256 = _sha256_of(root / raw_file)
         except OSError:
             return None
-        return document_key(self.shared_key, raw_file, raw_sha256, previous)
+        return document_key(self.shared_key, raw_file, raw_sha256, kept)

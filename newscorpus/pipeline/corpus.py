@@ -23,8 +23,8 @@ from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.convert.dates import Notice
 from newscorpus.engines import Engine
 from newscorpus.engines.progress import SILENT, Progress
-from newscorpus.pipeline.cache import cache_dir_of, max_cache_bytes, prune_cache
-from newscorpus.pipeline.cache_key import CacheUse, corpus_key
+from newscorpus.pipeline.cache import cache_dir_of, index_dir_of, max_cache_bytes, prune_cache, shard_store_dir_of
+from newscorpus.pipeline.cache_key import CacheUse, corpus_key, kept_fingerprint, release_code_key
 from newscorpus.pipeline.tasks import (
     ConvertedDocument,
     ConvertTask,
@@ -46,6 +46,7 @@ from newscorpus.release.folder import (
     temporary_release_dir,
     write_release_from,
 )
+from newscorpus.release.shard_store import ShardStore
 from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits
 from newscorpus.release.sources import RecordFiles
 from newscorpus.validate import Problem, Report, validate_file
@@ -72,6 +73,9 @@ class ConvertedCorpus:
     tokens: int = 0
     cache_keys: list[str] = field(default_factory=list)  # the conversion cache entries this conversion used
     reconverted: list[str] = field(default_factory=list)  # ids of records converted, not served by the cache
+    digests: dict[str, str] = field(default_factory=dict)  # document id -> SHA-256 of its record file
+    use_cache: bool = True  # whether the release may take unchanged shards from the cache
+    index_keys: list[str] = field(default_factory=list)  # index cache entries of the records read
 
     @property
     def documents(self) -> int:
@@ -89,6 +93,7 @@ class ConvertedCorpus:
             self.cache_keys.append(document.cache_key)
         if document.converted:
             self.reconverted.append(document.document_id)
+        self.digests[document.document_id] = document.record_sha256
 
 
 @dataclass(slots=True)
@@ -129,27 +134,37 @@ class PreviousRecords:
     by_raw_file: dict[str, Path]  # every record file naming a raw path: stale records are found with these
     kept: set[str]  # raw paths whose record holds something convert keeps (so convert reads it again)
     gold_names: Gazetteer  # the gold entity names of every record, for the automatic annotators
+    kept_fingerprints: dict[str, str | None] = field(default_factory=dict)  # raw path -> ``kept_fingerprint``
+    index_keys: list[str] = field(default_factory=list)  # index cache entries used
 
 
-def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) -> PreviousRecords:
+def _previous_records(
+    layout: CorpusLayout, engine: Engine, progress: Progress, use_cache: bool = True
+) -> PreviousRecords:
     """Existing record files by the raw path they name, so that convert keeps their gold layers."""
     files = layout.record_files()
-    tasks = [IndexTask(layout, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
+    cache = index_dir_of(layout.root) if use_cache else None
+    tasks = [IndexTask(layout, tuple(files[start:end]), cache) for start, end in batches(files, engine.jobs)]
     by_raw_file: dict[str, Path] = {}
     keeps_of: dict[str, bool] = {}  # a later record naming the same raw path wins, as in by_raw_file
+    kept_fingerprints: dict[str, str | None] = {}
+    index_keys: list[str] = []
     partial_gazetteers: list[Gazetteer] = []
     with progress.stage("read records", len(files)) as advance:
         for task, outcome in zip(tasks, engine.map(index_records, tasks), strict=True):
-            for path, raw_file, keeps in zip(task.record_files, outcome.raw_files, outcome.keeps, strict=False):
+            facts = zip(task.record_files, outcome.raw_files, outcome.keeps, outcome.kept, strict=False)
+            for path, raw_file, keeps, kept in facts:
                 if raw_file is not None:
                     by_raw_file[raw_file] = path
                     keeps_of[raw_file] = keeps
+                    kept_fingerprints[raw_file] = kept
             if outcome.failed is not None:
                 raise UnusableInputError.of(outcome.failed)
             partial_gazetteers.append(outcome.gold_names)
+            index_keys += outcome.cache_keys
             advance(len(task.record_files))
     kept = {raw_file for raw_file, keeps in keeps_of.items() if keeps}
-    return PreviousRecords(by_raw_file, kept, Gazetteer.union(partial_gazetteers))
+    return PreviousRecords(by_raw_file, kept, Gazetteer.union(partial_gazetteers), kept_fingerprints, index_keys)
 
 
 def _convert(
@@ -162,7 +177,8 @@ def _convert(
     the cache is neither read nor written.
     """
     raw_files = [layout.relative(path) for path in layout.raw_files()]
-    previous = _previous_records(layout, engine, progress)
+    previous = _previous_records(layout, engine, progress, use_cache)
+    no_previous = kept_fingerprint(None)
     gold_names = staging / GOLD_NAMES_FILE
     save_gold_names(previous.gold_names, gold_names)
     cache = CacheUse(cache_dir_of(layout.root), corpus_key(layout.root, previous.gold_names)) if use_cache else None
@@ -177,12 +193,16 @@ def _convert(
             staging,
             validate,
             gold_names,
-            tuple(previous.by_raw_file.get(raw_file) for raw_file in raw_files[start:end]),
-            cache,
+            recorded_as=tuple(previous.by_raw_file.get(raw_file) for raw_file in raw_files[start:end]),
+            kept=tuple(
+                previous.kept_fingerprints.get(raw_file) if raw_file in previous.kept else no_previous
+                for raw_file in raw_files[start:end]
+            ),
+            cache=cache,
         )
         for start, end in batches(raw_files, engine.jobs)
     ]
-    converted = ConvertedCorpus(staging)
+    converted = ConvertedCorpus(staging, use_cache=use_cache, index_keys=previous.index_keys)
     raw_file_of_id: dict[str, str] = {}
     with progress.stage("convert and validate" if validate else "convert", len(raw_files)) as advance:
         for outcome in engine.map(convert_batch, tasks):
@@ -255,7 +275,7 @@ def convert_corpus(layout: CorpusLayout, engine: Engine, progress: Progress = SI
     with corpus_lock(layout), _staging_folder(layout) as staging:
         converted = _convert(layout, staging, engine, progress, validate=False)
         written = commit_records(layout, converted)
-        prune_cache(cache_dir_of(layout.root), converted.cache_keys, max_cache_bytes())
+        _prune(layout, converted, None)
         return converted, written
 
 
@@ -268,8 +288,17 @@ def _write_release(
     limits: ShardLimits,
 ) -> ReleaseSummary:
     source = RecordFiles((converted.staging, layout.records_dir))
+    store = ShardStore(shard_store_dir_of(layout.root), release_code_key()) if converted.use_cache else None
     with progress.stage("write release", converted.documents) as advance:
-        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance)
+        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance, store, converted.digests)
+
+
+def _prune(layout: CorpusLayout, converted: ConvertedCorpus, release: ReleaseSummary | None) -> None:
+    """Prune both caches to their limits after a build, under its lock; what this build used stays."""
+    limit = max_cache_bytes()
+    prune_cache(cache_dir_of(layout.root), converted.cache_keys, limit)
+    prune_cache(index_dir_of(layout.root), converted.index_keys, limit)
+    prune_cache(shard_store_dir_of(layout.root), release.shard_keys if release else (), limit)
 
 
 def build_corpus(
@@ -296,7 +325,7 @@ def build_corpus(
         except BaseException:
             shutil.rmtree(release_staging, ignore_errors=True)
             raise
-        prune_cache(cache_dir_of(layout.root), converted.cache_keys, max_cache_bytes())
+        _prune(layout, converted, summary)
         return BuildResult(converted, summary)
 
 

@@ -19,8 +19,10 @@ from newscorpus.pipeline.cache import (
     CachedConversion,
     cache_dir_of,
     entry_path,
+    index_dir_of,
     prune_cache,
     read_entry,
+    shard_store_dir_of,
     write_entry,
 )
 from newscorpus.pipeline.corpus import BuildResult, build_corpus, check_corpus
@@ -223,3 +225,46 @@ def test_check_uses_the_cache_and_the_full_check_neither_reads_nor_writes_it(cor
     raw = corpus / raw_path(0)
     raw.write_text(raw.read_text(encoding="utf-8").replace(" the ", " a ", 1), encoding="utf-8")
     assert check_corpus(layout, LocalEngine(1), full=True) != []
+
+
+def test_a_no_op_build_parses_no_record_and_writes_no_shard(corpus, monkeypatch):
+    from newscorpus.pipeline import tasks
+    from newscorpus.release import folder
+
+    parsed, written = [], []
+    real_read, real_writer = tasks.read_previous_record, folder.ParquetShardWriter
+    monkeypatch.setattr(tasks, "read_previous_record", lambda *a: parsed.append(a) or real_read(*a))
+    monkeypatch.setattr(folder, "ParquetShardWriter", lambda *a: written.append(a) or real_writer(*a))
+    before = _files(corpus / "corpus" / "release")
+    build(corpus)
+    assert parsed == [] and written == []
+    assert _files(corpus / "corpus" / "release") == before
+    edit_record(corpus, ids(corpus)[0], mark_timex_gold)  # one record changes: its shard is written again
+    build(corpus)
+    assert len(parsed) == 2  # the changed record: indexed, then read by convert for what it keeps
+    assert written  # the shard holding it, in every config
+
+
+def test_a_damaged_stored_shard_is_written_again_never_served(corpus):
+    before = _files(corpus / "corpus" / "release")
+    stored = sorted(shard_store_dir_of(corpus).rglob("*.parquet"))
+    assert stored
+    for path in stored:  # hard links to the release's files: replace, never write through them
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.unlink()
+        path.write_bytes(bytes(data))
+    build(corpus)
+    assert _files(corpus / "corpus" / "release") == before
+    assert check_corpus(CorpusLayout(corpus), LocalEngine(1)) == []
+
+
+def test_a_damaged_index_entry_is_read_again(corpus):
+    entries = sorted(p for p in index_dir_of(corpus).rglob("*") if p.is_file())
+    assert len(entries) == DOCUMENTS
+    entries[0].write_bytes(entries[0].read_bytes()[:-3])
+    before = _files(corpus / "corpus" / "release")
+    result = build(corpus)
+    assert remade(result) == set()
+    assert _files(corpus / "corpus" / "release") == before
+    assert len([p for p in index_dir_of(corpus).rglob("*") if p.is_file()]) == DOCUMENTS
