@@ -75,6 +75,17 @@ def test_calendar_values_with_unspecified_digits_are_timex3_values(seed_record, 
     assert _timex_codes(seed_record, value) == []
 
 
+@pytest.mark.parametrize("value", ["2020-W35-WE", "2020-W35", "2020-W35-3", "XXXX-WXX-WE", "2019-SU", "2019-Q3"])
+def test_weeks_with_their_weekend_or_day_and_seasons_are_timex3_values(seed_record, value):
+    """TIMEX3 writes "this weekend" as the week's weekend (2020-W35-WE), a day of a week as its number."""
+    assert _timex_codes(seed_record, value) == []
+
+
+@pytest.mark.parametrize("value", ["2020-W35-WD", "2020-W35-8", "2020-05-WE", "2019-SU-01", "2020-W35-03"])
+def test_weekends_of_months_days_of_seasons_and_two_digit_weekdays_are_refused(seed_record, value):
+    assert _timex_codes(seed_record, value) == ["timex.value-invalid"]
+
+
 @pytest.mark.parametrize(
     "value", ["XXX-XX-XX", "XXXX-XXX", "XXXX-XX-XXT6", "XXXX-XX-XXTX", "2019-13X", "xxxx", "1", "18-01"]
 )

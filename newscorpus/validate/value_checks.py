@@ -17,7 +17,8 @@ from newscorpus.validate.spans import layer_items
 _TIMEX_VALUE = re.compile(
     # Calendar values: TIMEX3 writes X for any digit the text leaves open ("the morning" of an
     # unnamed day is XXXX-XX-XXTMO, "6am" on an unnamed day XXXX-XX-XXT06:00, "the 1990s" 199X).
-    r"[\dX]{4}(?:-(?:[\dX]{2}|W[\dX]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI)(?:-[\dX]{2})?)?"
+    # A week may name its weekend ("this weekend" 2020-W35-WE) or its day (2020-W35-3).
+    r"[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-WE|-[1-7X])?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
     r"(?:T(?:[\dX]{2}(?::[\dX]{2}(?::[\dX]{2})?)?|MO|AF|EV|NI))?"
     # A century or a decade is written with its leading digits: "the 1800s" 18, "the 1990s" 199.
     r"|\d{2,3}"
