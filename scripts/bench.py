@@ -413,6 +413,7 @@ def main() -> None:
 
         sizes = ["--docs", *map(str, arguments.docs), "--jobs", str(arguments.jobs), "--seed", str(arguments.seed)]
         out = ["--out", str(arguments.out)] if arguments.out else []
+        out += ["--workdir", str(arguments.workdir)] if arguments.workdir else []
         bench_incremental([*sizes, *out, *rest])
         return
     if rest:
