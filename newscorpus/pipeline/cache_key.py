@@ -150,6 +150,7 @@ class CacheUse:
 
     folder: Path
     shared_key: str
+    index_folder: Path  # where record files' facts are kept (the records this build writes are indexed too)
 
     def key_of(self, root: Path, raw_file: str, kept: str | None) -> str | None:
         """The key of the raw file's record, given ``kept_fingerprint`` of its previous record (or of None).

@@ -181,7 +181,8 @@ def _convert(
     no_previous = kept_fingerprint(None)
     gold_names = staging / GOLD_NAMES_FILE
     save_gold_names(previous.gold_names, gold_names)
-    cache = CacheUse(cache_dir_of(layout.root), corpus_key(layout.root, previous.gold_names)) if use_cache else None
+    shared_key = corpus_key(layout.root, previous.gold_names)
+    cache = CacheUse(cache_dir_of(layout.root), shared_key, index_dir_of(layout.root)) if use_cache else None
     tasks = [
         ConvertTask(
             layout,

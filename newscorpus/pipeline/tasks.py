@@ -109,9 +109,20 @@ def _facts_of(path: Path, task: IndexTask) -> tuple[RecordFacts | None, Problem 
         return None, failed, None
     facts = RecordFacts.of(record)
     if task.cache is not None and key is not None:
-        stored_facts = [facts.raw_file, facts.keeps, facts.kept, facts.gold_names]
-        write_blob(task.cache, key, json.dumps(stored_facts, ensure_ascii=False).encode("utf-8"))
+        _store_facts(task.cache, key, facts)
     return facts, None, key
+
+
+def _store_facts(index_folder: Path, key: str, facts: RecordFacts) -> None:
+    stored_facts = [facts.raw_file, facts.keeps, facts.kept, facts.gold_names]
+    write_blob(index_folder, key, json.dumps(stored_facts, ensure_ascii=False).encode("utf-8"))
+
+
+def _remember_facts(index_folder: Path, text: str) -> None:
+    """Index a record this build writes, so that the next build need not parse it to learn its facts."""
+    key = index_key(text.encode("utf-8"))
+    if read_blob(index_folder, key) is None:
+        _store_facts(index_folder, key, RecordFacts.of(json.loads(text)))
 
 
 def index_records(task: IndexTask) -> IndexOutcome:
@@ -276,6 +287,8 @@ def convert_batch(task: ConvertTask) -> ConvertOutcome:
         changed = not target.is_file() or target.read_text(encoding="utf-8") != text
         if changed:
             _stage(task.staging / target.name, text)
+            if task.cache is not None:
+                _remember_facts(task.cache.index_folder, text)
         shown = layout.relative(target)
         problems = tuple(p.located(shown, conversion.document_id) for p in conversion.problems or ())
         documents.append(

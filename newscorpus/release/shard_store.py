@@ -24,12 +24,13 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from newscorpus.release.shards import ShardPlan
 
-if TYPE_CHECKING:
-    from newscorpus.release.folder import ShardResult
+# What is stored is ``newscorpus.release.folder.ShardResult`` (files: config -> ShardFile, tally);
+# it is not imported here, since folder imports this module.
+ShardResult = Any
 
 RESULT_FILE = "shard.pickle"
 TEMPORARY_PREFIX = ".tmp-"

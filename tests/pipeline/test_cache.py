@@ -243,6 +243,9 @@ def test_a_no_op_build_parses_no_record_and_writes_no_shard(corpus, monkeypatch)
     build(corpus)
     assert len(parsed) == 2  # the changed record: indexed, then read by convert for what it keeps
     assert written  # the shard holding it, in every config
+    parsed.clear()
+    build(corpus)
+    assert parsed == []  # the record the last build wrote was indexed as it was written
 
 
 def test_a_damaged_stored_shard_is_written_again_never_served(corpus):
