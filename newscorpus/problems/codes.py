@@ -232,6 +232,16 @@ CODES: dict[str, Code] = {
         "Entities are flat (OntoNotes): no nesting or overlap.",
         example='"Vladimir Putin" and "Putin and" both as entities',
     ),
+    "mention.token-boundary": Code(
+        "A coreference mention cuts a token",
+        "Mention spans start and end on token boundaries; find the word as a token, not as a substring.",
+        example='"he" as a mention inside the token "when"',
+    ),
+    "quote.token-boundary": Code(
+        "A quotation's content, cue or source cuts a token",
+        "Quotation spans start and end on token boundaries.",
+        example='a cue "aid" inside the token "said"',
+    ),
     "mention.duplicate": Code(
         "A mention span appears twice in coreference",
         "A span belongs to one cluster once.",

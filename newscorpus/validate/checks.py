@@ -17,6 +17,7 @@ from typing import Any
 
 from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
+from newscorpus.validate.edge_checks import edge_problems
 from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 from newscorpus.validate.value_checks import provenance_problems, value_problems
@@ -338,6 +339,7 @@ CHECKS: tuple[Check, ...] = (
     _sentence_problems,
     _entity_problems,
     _reference_problems,
+    edge_problems,
     value_problems,
     provenance_problems,
     licence_problems,

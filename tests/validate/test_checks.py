@@ -306,6 +306,19 @@ def _mention_linked_to_other_entity(r: Record) -> None:
     items(r, "coreference")[0]["mentions"][0]["entity"] = "e4"
 
 
+def _mention_inside_token(r: Record) -> None:
+    # "rem" inside "Kremlin": its stored text is right, only the token layer shows the cut.
+    mention = items(r, "coreference")[0]["mentions"][0]
+    mention.update(start=mention["start"] + 1, end=mention["start"] + 4, entity=None)
+    mention["text"] = r["text"][mention["start"] : mention["end"]]
+
+
+def _quote_cue_inside_token(r: Record) -> None:
+    cue = items(r, "quotations")[0]["cue"]
+    cue["start"] += 1
+    cue["text"] = r["text"][cue["start"] : cue["end"]]
+
+
 def _layer_without_provenance(r: Record) -> None:
     r["layers"]["entities"]["provenance"] = None
 
@@ -373,6 +386,8 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("entity-cuts-token", _entity_cuts_token, ["entity.token-boundary"]),
     ("mention-duplicate-span", _duplicate_mention_span, ["mention.duplicate"]),
     ("mention-entity-other-span", _mention_linked_to_other_entity, ["mention.entity-mismatch"]),
+    ("mention-cuts-token", _mention_inside_token, ["mention.token-boundary"]),
+    ("quote-cue-cuts-token", _quote_cue_inside_token, ["quote.token-boundary"]),
     # values
     ("timex-month-13", _set(("layers", "timex", "items", 0, "value"), "2020-13-45"), ["timex.value-invalid"]),
     ("timex-yesterday", _set(("layers", "timex", "items", 0, "value"), "yesterday"), ["timex.value-invalid"]),
