@@ -12,14 +12,15 @@ The package map (a test keeps it true)::
       licensing.py  what counts as openly licensed text (SPDX ids), and each licence's Hub id
       record/       record files: layout (where files are, finding them, the corpus lock), files (which
                     entries of a folder are read, by file type), reader (read, read-or-raise),
-                    writer (canonical JSON), provenance
+                    writer (canonical JSON), provenance (per layer and per
+                    item), around_gold (automatic items merged around gold ones)
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
       problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
                     file_errors (every OSError as a located error), locations (escaped for output),
                     reference (docs/errors.md)
       capture/      external sources -> raw captures in corpus/raw/ (newscorpus capture)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
-      annotate/     automatic annotators, one per layer (run by convert and by `annotate`)
+      annotate/     automatic annotators, one per layer (run by convert and by `annotate`); the NER model
       validate/     record -> problems: schema check, semantic checks, report
       views/        record -> rows of the training configs (ner, quotes, coref)
       release/      records -> release folder: Parquet shards, dataset card, Croissant, checksums
@@ -30,7 +31,7 @@ The package map (a test keeps it true)::
       viewer/       static HTML pages of records
       synth/        synthetic corpora for benchmarks and scale tests
       engines/      where work runs (local, ray), progress, and the options every command shares
-      data/         data files: annotator word lists and gazetteers, publisher profiles, synth vocabulary
+      data/         data files: annotator word lists, gazetteers and the NER model, publisher profiles, synth vocabulary
       pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine;
                     cache (conversion cache entries: atomic, checksummed, pruned), cache_key (what a key covers)
 

@@ -18,7 +18,7 @@ def evaluate(gold: Path, pred: Path, output_format: str) -> None:
     """Score PRED against GOLD, per layer and per type, with exact and overlap matching.
 
     GOLD and PRED are record files, folders of records, or release folders;
-    documents are paired by id. Only layers marked gold in GOLD are scored.
+    documents are paired by id. Only layers complete gold in GOLD are scored.
     To score the automatic annotators, make PRED with `newscorpus annotate`.
 
     Exit code 0: scored; 2: an input could not be used.

@@ -1,7 +1,8 @@
 """Score predicted records against gold records, layer by layer, summed over documents.
 
 A document is scored in a layer only where the gold record's layer is
-marked gold: an automatic layer is no reference. A gold document without a
+complete gold: an automatic layer, or a partly corrected one (which may miss
+items), is no reference. A gold document without a
 prediction counts as predicting nothing (recall falls); a prediction
 without a gold document is ignored and listed. Sums of matches are added up
 over documents before dividing (micro-averaging), so long articles weigh
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscorpus.evaluate.layers import LAYER_SCORERS
-from newscorpus.evaluate.matching import ScoreRow
+from newscorpus.evaluate.matching import Score, ScoreRow
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.provenance import is_gold
 
@@ -79,6 +80,6 @@ def evaluate_records(gold: dict[str, Record], predicted: dict[str, Record]) -> E
             for measure, scores in scorer(gold_record, predicted_record):
                 row = rows.setdefault((layer, measure), ScoreRow(layer, measure))
                 for mode, score in scores.items():
-                    row.scores[mode].add(score)
+                    row.scores.setdefault(mode, Score()).add(score)
     evaluation.rows = sorted(rows.values(), key=_order)
     return evaluation

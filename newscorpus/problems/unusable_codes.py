@@ -260,6 +260,11 @@ UNUSABLE_CODES: dict[str, Code] = {
         "Install it, or set NEWSCORPUS_SPACY_PIPELINE to a saved pipeline folder; unset it to annotate without one.",
         "NEWSCORPUS_SPACY_PIPELINE=en_core_web_sm on a machine without that package",
     ),
+    "ner-model.unavailable": _annotate(
+        "The NER model cannot be read, or was trained with other features than this code computes",
+        "Retrain it (python scripts/train_ner.py), point NEWSCORPUS_NER_MODEL at a model folder, or set it to 'rules'.",
+        "NEWSCORPUS_NER_MODEL=models/old, a model trained with features version 0",
+    ),
     "annotate.output": _annotate(
         "`newscorpus annotate` would write into corpus/records/",
         "Write predictions to another folder; convert alone writes corpus/records/.",

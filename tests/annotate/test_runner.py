@@ -19,15 +19,19 @@ from newscorpus.convert import convert_raw_file
 from newscorpus.convert.decode import RawCapture
 from newscorpus.convert.record import build_record
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.provenance import auto
+from newscorpus.record.provenance import auto, with_provenance
 from newscorpus.record.writer import dumps_record
 from newscorpus.validate import validate_record
 
 
 @pytest.fixture(scope="module")
 def seed_annotators(_seed_record) -> Annotators:
-    """Annotators whose corpus is the seed alone: its gold must never reach its own annotation."""
-    return Annotators.for_corpus([_seed_record], AnnotateSettings())
+    """The rules, whose corpus is the seed alone: its gold must never reach its own annotation.
+
+    The rules, because their gazetteer is the one built from the corpus's gold; the model's holds its
+    training documents' names only (tests/annotate/test_ner_model.py).
+    """
+    return Annotators.for_corpus([_seed_record], AnnotateSettings(ner_model="rules"))
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +77,10 @@ def test_the_five_quoted_passages_of_the_seed_are_found_with_cue_and_a_source_ti
 def test_the_seed_prediction_validates_and_every_layer_is_auto(seed_prediction):
     assert validate_record(seed_prediction) == []
     for name in ("entities", "coreference", "quotations", "timex"):
-        assert seed_prediction["layers"][name]["provenance"]["kind"] == "auto"
-    assert seed_prediction["layers"]["entity_links"] == {"provenance": None, "items": []}
+        layer = seed_prediction["layers"][name]
+        assert [entry["kind"] for entry in layer["provenance"]] == ["auto"], name
+        assert not layer["complete"] and not any(item["gold"] for item in layer["items"]), name
+    assert seed_prediction["layers"]["entity_links"] == {"provenance": [], "complete": False, "items": []}
 
 
 def test_no_leakage_the_gazetteer_leaves_out_the_annotated_article_own_gold(seed_record, seed_prediction):
@@ -84,9 +90,8 @@ def test_no_leakage_the_gazetteer_leaves_out_the_annotated_article_own_gold(seed
     # The same gold in another record of the corpus is fair evidence and is used.
     other = copy.deepcopy(seed_record)
     other["id"] = "another-article-00000000"
-    with_other = Annotators.for_corpus([seed_record, other], AnnotateSettings()).annotate_record(
-        seed_record, keep_gold=False
-    )
+    rules = AnnotateSettings(ner_model="rules")  # the corpus's gold names feed the rules' gazetteer, not the model's
+    with_other = Annotators.for_corpus([seed_record, other], rules).annotate_record(seed_record, keep_gold=False)
     assert ("Wagner", "ORG") in {(e["text"], e["label"]) for e in with_other["layers"]["entities"]["items"]}
 
 
@@ -100,12 +105,12 @@ def test_gazetteer_votes_leave_out_the_document_asked_about(seed_record):
 
 def test_convert_keeps_gold_layers_and_annotates_the_others_against_them(seed_record):
     previous = copy.deepcopy(seed_record)
-    previous["layers"]["quotations"] = {"provenance": auto("someone.else", "1"), "items": []}
+    previous["layers"]["quotations"] = with_provenance(previous["layers"]["quotations"], auto("someone.else", "1"))
     converted = convert_raw_file(SEED_RAW, SEED_RAW_RELATIVE, previous)
     for name in ("entities", "entity_links", "coreference", "timex"):
         assert converted["layers"][name] == seed_record["layers"][name]
     quotations = converted["layers"]["quotations"]
-    assert quotations["provenance"]["tool"] == "newscorpus.annotate.quotes"
+    assert [entry["tool"] for entry in quotations["provenance"]] == ["newscorpus.annotate.quotes"]
     gold_mentions = {m["id"]: m for c in seed_record["layers"]["coreference"]["items"] for m in c["mentions"]}
     kremlin_sources = [q for q in quotations["items"] if q["source"] and q["source"]["text"] == "Kremlin"]
     assert len(kremlin_sources) == 3
@@ -118,7 +123,7 @@ def test_convert_keeps_gold_layers_and_annotates_the_others_against_them(seed_re
 def test_annotation_is_deterministic(seed_annotators, seed_record, seed_prediction):
     again = seed_annotators.annotate_record(seed_record, keep_gold=False)
     assert dumps_record(again) == dumps_record(seed_prediction)
-    assert seed_record["layers"]["entities"]["provenance"]["kind"] == "gold"  # the input is not changed
+    assert seed_record["layers"]["entities"]["complete"]  # the input is not changed
 
 
 @pytest.mark.parametrize(
@@ -141,7 +146,8 @@ def test_awkward_articles_get_valid_auto_layers(tmp_path, body):
     assert validate_record(record, tmp_path) == []
 
 
-def test_a_gazetteer_file_in_the_corpus_is_used_by_convert(tmp_path):
+def test_a_gazetteer_file_in_the_corpus_is_used_by_convert(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCORPUS_NER_MODEL", "rules")  # for the model, listed names are evidence, not decisions
     raw = tmp_path / "corpus" / "raw" / "local" / "a.txt"
     raw.parent.mkdir(parents=True)
     raw.write_text("Ferry News\n\nThe Harbour Trust met the crew of Bluewing.", encoding="utf-8")
@@ -200,7 +206,8 @@ def test_a_spacy_pipeline_is_loaded_with_spacy_load_and_its_entities_used(tiny_p
     assert {("Zorblax 9", "PRODUCT"), ("Ruiz", "PERSON")} <= found  # PER from CoNLL-style labels becomes PERSON
     assert not {"Zorblax 9", "Ruiz"} & {e["text"] for e in without["layers"]["entities"]["items"]}
     assert (
-        with_pipeline["layers"]["entities"]["provenance"]["tool"] == "newscorpus.annotate.entities+spacy:en_tiny_test"
+        with_pipeline["layers"]["entities"]["provenance"][0]["tool"]
+        == "newscorpus.annotate.entities+spacy:en_tiny_test"
     )
     assert validate_record(with_pipeline) == []
 
@@ -226,18 +233,27 @@ def test_a_pipeline_that_cannot_be_loaded_is_refused_clearly():
 
 def test_annotate_command_writes_predictions_for_every_record(corpus_copy, tmp_path, seed_prediction):
     out = tmp_path / "predictions"
-    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out)])
+    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out), "--ner-model", "rules"])
     assert result.exit_code == 0, result.output
     written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     assert dumps_record(written) == dumps_record(seed_prediction)  # the seed's own gold stays out
     assert "annotated 1 record(s)" in result.output
 
 
+def test_annotate_command_uses_the_shipped_model_by_default(corpus_copy, tmp_path):
+    out = tmp_path / "predictions"
+    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    assert written["layers"]["entities"]["provenance"][0]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
+
+
 def test_annotate_command_takes_a_user_gazetteer(corpus_copy, tmp_path):
     names = tmp_path / "names.tsv"
     names.write_text("ORG\tWagner\n", encoding="utf-8")
     out = tmp_path / "predictions"
-    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out), "--gazetteer", str(names)])
+    arguments = ["--root", str(corpus_copy), "--out", str(out), "--gazetteer", str(names), "--ner-model", "rules"]
+    result = CliRunner().invoke(annotate, arguments)
     assert result.exit_code == 0, result.output
     written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     assert ("Wagner", "ORG") in {(e["text"], e["label"]) for e in written["layers"]["entities"]["items"]}

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from newscorpus.evaluate import evaluate_records, read_records
 from newscorpus.evaluate.commands import evaluate
 from newscorpus.evaluate.matching import Item, align, span_score
-from newscorpus.record.provenance import auto
+from newscorpus.record.provenance import auto, with_provenance
 from newscorpus.record.writer import write_record
 
 
@@ -117,7 +117,7 @@ def test_overlap_alignment_is_one_to_one_and_prefers_identical_spans():
 
 def test_only_layers_marked_gold_in_gold_are_scored(seed_record):
     gold = copy.deepcopy(seed_record)
-    gold["layers"]["timex"]["provenance"] = auto("some.tool", "1")
+    gold["layers"]["timex"] = with_provenance(gold["layers"]["timex"], auto("some.tool", "1"))
     evaluation = evaluate_records({gold["id"]: gold}, {gold["id"]: seed_record})
     assert "timex" not in {row.layer for row in evaluation.rows}
     assert "timex" not in evaluation.layer_documents
@@ -198,3 +198,20 @@ def test_unusable_input_exits_2_with_its_code_and_no_traceback(repo_root, tmp_pa
     result = CliRunner().invoke(evaluate, [str(repo_root / "corpus" / "records"), str(prediction)])
     assert result.exit_code == 2
     assert f"[{code}]" in result.output and "Traceback" not in result.output
+
+
+def test_entities_are_scored_by_head_and_other_layers_are_not(seed_record):
+    predicted = copy.deepcopy(seed_record)
+    items = predicted["layers"]["entities"]["items"]
+    text = seed_record["text"]
+    # Widen one multi-word PERSON by its preceding token: exact misses it, the head still matches.
+    tokens = seed_record["layers"]["tokens"]
+    person = next(e for e in items if e["label"] == "PERSON" and " " in e["text"] and e["start"] in tokens["starts"])
+    before = tokens["starts"][tokens["starts"].index(person["start"]) - 1]
+    person["start"], person["text"] = before, text[before : person["end"]]
+    result = scores(seed_record, predicted)
+    total = len(items)
+    assert result[("entities", "all")]["exact"].matched_gold == total - 1
+    assert result[("entities", "all")]["head"].matched_gold == total
+    assert result[("entities", "PERSON")]["head"].recall == 1.0
+    assert "head" not in result[("timex", "all")]

@@ -28,6 +28,7 @@ EXPECTED_STAGES = {
     "import": "io",
     "gazetteer": "annotate",
     "spacy-pipeline": "annotate",
+    "ner-model": "annotate",
     "annotate": "annotate",
     "evaluate": "evaluate",
     "stats": "stats",
