@@ -27,7 +27,7 @@ from newscorpus.pipeline.cache import (
 )
 from newscorpus.pipeline.corpus import BuildResult, build_corpus, check_corpus
 from newscorpus.record.layout import CorpusLayout, corpus_lock
-from newscorpus.record.provenance import gold
+from newscorpus.record.provenance import gold, layer_of, with_provenance
 from newscorpus.record.writer import dumps_record
 from newscorpus.synth import write_synthetic_corpus
 from newscorpus.synth.corpus import raw_path
@@ -76,18 +76,17 @@ def edit_record(root: Path, document_id: str, change) -> None:
 
 
 def mark_timex_gold(record: dict) -> None:
-    record["layers"]["timex"]["provenance"] = gold("tester", "2026-01-01")
+    record["layers"]["timex"] = with_provenance(record["layers"]["timex"], gold("tester", "2026-01-01"), complete=True)
 
 
 def add_gold_entity(record: dict) -> None:
     """Make the entity layer gold with a new name: the gazetteer of gold names changes."""
-    layer = record["layers"]["entities"]
     text = record["text"]
     start = text.index(" ") + 1
     end = text.index(" ", start)
-    layer["items"] = [{"id": "e1", "start": start, "end": end, "label": "ORG", "text": text[start:end]}]
-    layer["provenance"] = gold("tester", "2026-01-01")
-    record["layers"]["entity_links"] = {"provenance": gold("tester", "2026-01-01"), "items": []}
+    item = {"id": "e1", "start": start, "end": end, "label": "ORG", "text": text[start:end]}
+    record["layers"]["entities"] = layer_of([item], gold("tester", "2026-01-01"), complete=True)
+    record["layers"]["entity_links"] = layer_of([], gold("tester", "2026-01-01"), complete=True)
 
 
 def test_a_rebuild_with_nothing_changed_converts_nothing_and_writes_the_same_bytes(corpus):

@@ -19,7 +19,7 @@ from newscorpus.engines.local import LocalEngine
 from newscorpus.pipeline.cache import cache_dir_of
 from newscorpus.pipeline.corpus import build_corpus
 from newscorpus.record.layout import CorpusLayout
-from newscorpus.record.provenance import gold
+from newscorpus.record.provenance import gold, layer_of, with_provenance
 from newscorpus.record.writer import dumps_record
 from newscorpus.synth import synthetic_record
 from newscorpus.synth.corpus import raw_path
@@ -73,7 +73,7 @@ def _edit_record(path: Path, change) -> None:
 
 
 def _gold_timex(record: dict) -> None:
-    record["layers"]["timex"]["provenance"] = gold("tester", "2026-01-01")
+    record["layers"]["timex"] = with_provenance(record["layers"]["timex"], gold("tester", "2026-01-01"), complete=True)
 
 
 def _shared_name(root: Path, record: dict) -> tuple[int, int]:
@@ -86,12 +86,9 @@ def _shared_name(root: Path, record: dict) -> tuple[int, int]:
 
 def _gold_entity(root: Path, record: dict) -> None:
     start, end = _shared_name(root, record)
-    label = "ORG" if record["layers"]["entities"]["provenance"]["kind"] == "auto" else "PERSON"
-    record["layers"]["entities"] = {
-        "provenance": gold("tester", "2026-01-01"),
-        "items": [{"id": "e1", "start": start, "end": end, "label": label, "text": record["text"][start:end]}],
-    }
-    record["layers"]["entity_links"] = {"provenance": gold("tester", "2026-01-01"), "items": []}
+    item = {"id": "e1", "start": start, "end": end, "label": "ORG", "text": record["text"][start:end]}
+    record["layers"]["entities"] = layer_of([item], gold("tester", "2026-01-01"), complete=True)
+    record["layers"]["entity_links"] = layer_of([], gold("tester", "2026-01-01"), complete=True)
 
 
 def _apply(root: Path, operation: str, choice: int, version: int) -> int:
