@@ -32,7 +32,8 @@ The package map (a test keeps it true)::
       synth/        synthetic corpora for benchmarks and scale tests
       engines/      where work runs (local, ray), progress, and the options every command shares
       data/         data files: annotator word lists, gazetteers and the NER model, publisher profiles, synth vocabulary
-      pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine
+      pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine;
+                    cache (conversion cache entries: atomic, checksummed, pruned), cache_key (what a key covers)
 
 Data flows one way: convert (with annotate) -> validate -> release (with views) ->
 loader; io, evaluate, stats and viewer read records. Imports follow it: the shared

@@ -5,6 +5,10 @@ Not a test: it measures time and memory. Run, for example:
     python scripts/bench.py --docs 1000
     python scripts/bench.py --docs 1000 10000 --out bench.json
 
+With --incremental it times incremental builds instead (clean, no-op, one
+article changed or added, one gold layer changed, build --check): see
+scripts/bench_incremental.py.
+
 For each corpus size N it writes a synthetic corpus of N articles (gold-like
 layers, median ~600 words) and runs, each stage in a fresh process so that
 its memory is its own:
@@ -398,7 +402,22 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="write all figures as JSON here")
     parser.add_argument("--stage", choices=sorted(STAGES), help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
-    arguments = parser.parse_args()
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="time incremental builds instead (scripts/bench_incremental.py; its options follow the sizes)",
+    )
+    arguments, rest = parser.parse_known_args()
+    if arguments.incremental:
+        from bench_incremental import main as bench_incremental
+
+        sizes = ["--docs", *map(str, arguments.docs), "--jobs", str(arguments.jobs), "--seed", str(arguments.seed)]
+        out = ["--out", str(arguments.out)] if arguments.out else []
+        out += ["--workdir", str(arguments.workdir)] if arguments.workdir else []
+        bench_incremental([*sizes, *out, *rest])
+        return
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if arguments.stage:
         print(json.dumps(STAGES[arguments.stage](arguments)))
         return

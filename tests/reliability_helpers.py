@@ -54,6 +54,8 @@ def snapshot(root: Path) -> dict[str, tuple[str, bytes]]:
         name = path.relative_to(root).as_posix()
         if name == "corpus/.lock":
             continue  # the lock is made (empty) by every command that takes it
+        if name == "corpus/.cache" or name.startswith("corpus/.cache/"):
+            continue  # the conversion cache: entries a refused build made are right for their inputs, and reused
         if stat.S_ISLNK(mode):
             found[name] = ("link", str(path.readlink()).encode())
         elif stat.S_ISREG(mode):

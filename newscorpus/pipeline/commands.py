@@ -110,12 +110,20 @@ def validate(
     is_flag=True,
     help="Build in a scratch folder and exit 1 if the committed records or release differ from it.",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="With --check: convert every article afresh, without the conversion cache (what CI runs).",
+)
 @engine_options
-def build(root: Path, check: bool, jobs: int | None, engine: str, address: str | None, quiet: bool) -> None:
+def build(root: Path, check: bool, full: bool, jobs: int | None, engine: str, address: str | None, quiet: bool) -> None:
     """Convert corpus/raw/, validate, and write corpus/records/ and the release corpus/release/.
 
-    Output is byte for byte the same whatever the engine and the number of jobs.
+    Output is byte for byte the same whatever the engine and the number of jobs. Articles
+    whose inputs are unchanged come from the conversion cache in corpus/.cache/ (docs/cache.md).
     """
+    if full and not check:
+        raise click.UsageError("--full goes with --check")
     from newscorpus.pipeline.corpus import build_corpus, check_corpus
     from newscorpus.validate import Report
     from newscorpus.validate.report import render_text
@@ -126,7 +134,7 @@ def build(root: Path, check: bool, jobs: int | None, engine: str, address: str |
     try:
         with running_engine(engine, jobs, address, _raw_inputs(layout)) as runner:
             if check:
-                differences = check_corpus(layout, runner, progress)
+                differences = check_corpus(layout, runner, progress, full=full)
             else:
                 result = build_corpus(layout, runner, progress)
     except UnusableInputError as error:

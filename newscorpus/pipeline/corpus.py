@@ -23,6 +23,8 @@ from newscorpus.annotate.gazetteer import Gazetteer
 from newscorpus.convert.dates import Notice
 from newscorpus.engines import Engine
 from newscorpus.engines.progress import SILENT, Progress
+from newscorpus.pipeline.cache import cache_dir_of, index_dir_of, max_cache_bytes, prune_cache, shard_store_dir_of
+from newscorpus.pipeline.cache_key import CacheUse, corpus_key, kept_fingerprint, release_code_key
 from newscorpus.pipeline.tasks import (
     ConvertedDocument,
     ConvertTask,
@@ -44,6 +46,7 @@ from newscorpus.release.folder import (
     temporary_release_dir,
     write_release_from,
 )
+from newscorpus.release.shard_store import ShardStore
 from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits
 from newscorpus.release.sources import RecordFiles
 from newscorpus.validate import Problem, Report, validate_file
@@ -68,6 +71,11 @@ class ConvertedCorpus:
     notices: list[Notice] = field(default_factory=list)  # what convert reports without refusing a capture
     sentences: int = 0
     tokens: int = 0
+    cache_keys: list[str] = field(default_factory=list)  # the conversion cache entries this conversion used
+    reconverted: list[str] = field(default_factory=list)  # ids of records converted, not served by the cache
+    digests: dict[str, str] = field(default_factory=dict)  # document id -> SHA-256 of its record file
+    use_cache: bool = True  # whether the release may take unchanged shards from the cache
+    index_keys: list[str] = field(default_factory=list)  # index cache entries of the records read
 
     @property
     def documents(self) -> int:
@@ -81,6 +89,11 @@ class ConvertedCorpus:
         self.notices += document.notices
         self.sentences += document.sentences
         self.tokens += document.tokens
+        if document.cache_key is not None:
+            self.cache_keys.append(document.cache_key)
+        if document.converted:
+            self.reconverted.append(document.document_id)
+        self.digests[document.document_id] = document.record_sha256
 
 
 @dataclass(slots=True)
@@ -121,37 +134,55 @@ class PreviousRecords:
     by_raw_file: dict[str, Path]  # every record file naming a raw path: stale records are found with these
     kept: set[str]  # raw paths whose record holds something convert keeps (so convert reads it again)
     gold_names: Gazetteer  # the gold entity names of every record, for the automatic annotators
+    kept_fingerprints: dict[str, str | None] = field(default_factory=dict)  # raw path -> ``kept_fingerprint``
+    index_keys: list[str] = field(default_factory=list)  # index cache entries used
 
 
-def _previous_records(layout: CorpusLayout, engine: Engine, progress: Progress) -> PreviousRecords:
+def _previous_records(
+    layout: CorpusLayout, engine: Engine, progress: Progress, use_cache: bool = True
+) -> PreviousRecords:
     """Existing record files by the raw path they name, so that convert keeps their gold layers."""
     files = layout.record_files()
-    tasks = [IndexTask(layout, tuple(files[start:end])) for start, end in batches(files, engine.jobs)]
+    cache = index_dir_of(layout.root) if use_cache else None
+    tasks = [IndexTask(layout, tuple(files[start:end]), cache) for start, end in batches(files, engine.jobs)]
     by_raw_file: dict[str, Path] = {}
     keeps_of: dict[str, bool] = {}  # a later record naming the same raw path wins, as in by_raw_file
+    kept_fingerprints: dict[str, str | None] = {}
+    index_keys: list[str] = []
     partial_gazetteers: list[Gazetteer] = []
     with progress.stage("read records", len(files)) as advance:
         for task, outcome in zip(tasks, engine.map(index_records, tasks), strict=True):
-            for path, raw_file, keeps in zip(task.record_files, outcome.raw_files, outcome.keeps, strict=False):
+            facts = zip(task.record_files, outcome.raw_files, outcome.keeps, outcome.kept, strict=False)
+            for path, raw_file, keeps, kept in facts:
                 if raw_file is not None:
                     by_raw_file[raw_file] = path
                     keeps_of[raw_file] = keeps
+                    kept_fingerprints[raw_file] = kept
             if outcome.failed is not None:
                 raise UnusableInputError.of(outcome.failed)
             partial_gazetteers.append(outcome.gold_names)
+            index_keys += outcome.cache_keys
             advance(len(task.record_files))
     kept = {raw_file for raw_file, keeps in keeps_of.items() if keeps}
-    return PreviousRecords(by_raw_file, kept, Gazetteer.union(partial_gazetteers))
+    return PreviousRecords(by_raw_file, kept, Gazetteer.union(partial_gazetteers), kept_fingerprints, index_keys)
 
 
 def _convert(
-    layout: CorpusLayout, staging: Path, engine: Engine, progress: Progress, validate: bool
+    layout: CorpusLayout, staging: Path, engine: Engine, progress: Progress, validate: bool, use_cache: bool = True
 ) -> ConvertedCorpus:
-    """Convert every raw capture (and validate the records when asked), staging the changed records."""
+    """Convert every raw capture (and validate the records when asked), staging the changed records.
+
+    With ``use_cache``, an article whose inputs are those of an entry of the
+    conversion cache is taken from it; without, everything is converted and
+    the cache is neither read nor written.
+    """
     raw_files = [layout.relative(path) for path in layout.raw_files()]
-    previous = _previous_records(layout, engine, progress)
+    previous = _previous_records(layout, engine, progress, use_cache)
+    no_previous = kept_fingerprint(None)
     gold_names = staging / GOLD_NAMES_FILE
     save_gold_names(previous.gold_names, gold_names)
+    shared_key = corpus_key(layout.root, previous.gold_names)
+    cache = CacheUse(cache_dir_of(layout.root), shared_key, index_dir_of(layout.root)) if use_cache else None
     tasks = [
         ConvertTask(
             layout,
@@ -163,10 +194,16 @@ def _convert(
             staging,
             validate,
             gold_names,
+            recorded_as=tuple(previous.by_raw_file.get(raw_file) for raw_file in raw_files[start:end]),
+            kept=tuple(
+                previous.kept_fingerprints.get(raw_file) if raw_file in previous.kept else no_previous
+                for raw_file in raw_files[start:end]
+            ),
+            cache=cache,
         )
         for start, end in batches(raw_files, engine.jobs)
     ]
-    converted = ConvertedCorpus(staging)
+    converted = ConvertedCorpus(staging, use_cache=use_cache, index_keys=previous.index_keys)
     raw_file_of_id: dict[str, str] = {}
     with progress.stage("convert and validate" if validate else "convert", len(raw_files)) as advance:
         for outcome in engine.map(convert_batch, tasks):
@@ -238,7 +275,9 @@ def convert_corpus(layout: CorpusLayout, engine: Engine, progress: Progress = SI
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
         converted = _convert(layout, staging, engine, progress, validate=False)
-        return converted, commit_records(layout, converted)
+        written = commit_records(layout, converted)
+        _prune(layout, converted, None)
+        return converted, written
 
 
 def _write_release(
@@ -250,8 +289,17 @@ def _write_release(
     limits: ShardLimits,
 ) -> ReleaseSummary:
     source = RecordFiles((converted.staging, layout.records_dir))
+    store = ShardStore(shard_store_dir_of(layout.root), release_code_key()) if converted.use_cache else None
     with progress.stage("write release", converted.documents) as advance:
-        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance)
+        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance, store, converted.digests)
+
+
+def _prune(layout: CorpusLayout, converted: ConvertedCorpus, release: ReleaseSummary | None) -> None:
+    """Prune both caches to their limits after a build, under its lock; what this build used stays."""
+    limit = max_cache_bytes()
+    prune_cache(cache_dir_of(layout.root), converted.cache_keys, limit)
+    prune_cache(index_dir_of(layout.root), converted.index_keys, limit)
+    prune_cache(shard_store_dir_of(layout.root), release.shard_keys if release else (), limit)
 
 
 def build_corpus(
@@ -278,20 +326,27 @@ def build_corpus(
         except BaseException:
             shutil.rmtree(release_staging, ignore_errors=True)
             raise
+        _prune(layout, converted, summary)
         return BuildResult(converted, summary)
 
 
 def check_corpus(
-    layout: CorpusLayout, engine: Engine, progress: Progress = SILENT, limits: ShardLimits = DEFAULT_LIMITS
+    layout: CorpusLayout,
+    engine: Engine,
+    progress: Progress = SILENT,
+    limits: ShardLimits = DEFAULT_LIMITS,
+    full: bool = False,
 ) -> list[str]:
     """Differences between the committed records and release and what the inputs build.
 
     Records are validated as ``build`` validates them: a record build would
     refuse is a difference (its problems are listed), and then no release is
-    written to compare, as ``build`` would write none.
+    written to compare, as ``build`` would write none. Articles whose inputs
+    have a conversion cache entry are taken from it; with ``full`` every
+    article is converted afresh and the cache is neither read nor written.
     """
     with corpus_lock(layout), _staging_folder(layout) as staging:
-        converted = _convert(layout, staging, engine, progress, validate=True)
+        converted = _convert(layout, staging, engine, progress, validate=True, use_cache=not full)
         differences = [
             f"{layout.relative(layout.record_path(document_id))}: differs from what convert makes"
             for document_id in converted.changed

@@ -18,7 +18,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,7 @@ from newscorpus.release.card import ConfigSummary, render_card
 from newscorpus.release.composition import ATTRIBUTION_FILE, croissant_licenses, render_attribution
 from newscorpus.release.croissant import CROISSANT_FILE, write_croissant
 from newscorpus.release.parquet import ParquetShardWriter, ShardFile
+from newscorpus.release.shard_store import ShardStore, shard_key
 from newscorpus.release.shards import DEFAULT_LIMITS, ShardLimits, ShardPlan, plan_shards
 from newscorpus.release.sources import RecordsInMemory, RecordSource
 from newscorpus.release.splits import SPLITS
@@ -50,6 +51,7 @@ class ReleaseSummary:
     documents: int = 0
     configs: dict[str, ConfigSummary] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256, every file but SHA256SUMS
+    shard_keys: list[str] = field(default_factory=list)  # the stored shards this release was made of
 
     @property
     def files(self) -> list[str]:
@@ -63,6 +65,8 @@ class ShardTask:
     plan: ShardPlan
     source: RecordSource
     out_dir: Path
+    store: ShardStore | None = None  # shards kept from earlier builds, and where this one is kept
+    key: str | None = None  # the shard's key in ``store`` (``shard_key``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +89,18 @@ def _unnamed_path(out_dir: Path, config: str, plan: ShardPlan) -> Path:
 
 
 def write_shard(task: ShardTask) -> ShardResult:
-    """Write the shard's file of every config that has rows for its documents; one pass over the records."""
+    """Write the shard's file of every config that has rows for its documents; one pass over the records.
+
+    With a store, a shard stored under the same key is taken from it instead, and a written one is stored.
+    """
+    paths = {view.name: _unnamed_path(task.out_dir, view.name, task.plan) for view in VIEWS}
+    if task.store is not None and task.key is not None:
+        restored = task.store.restore(task.key, paths)
+        if restored is not None:
+            return restored
     features = _features()
     writers = {
-        view.name: ParquetShardWriter(
-            _unnamed_path(task.out_dir, view.name, task.plan), features[view.name], view.rows_per_group
-        )
-        for view in VIEWS
+        view.name: ParquetShardWriter(paths[view.name], features[view.name], view.rows_per_group) for view in VIEWS
     }
     tally = CardTally()
     for document_id in task.plan.ids:
@@ -102,7 +111,10 @@ def write_shard(task: ShardTask) -> ShardResult:
             writers[view.name].add(rows)
             tally.offer_example(view.name, document_id, rows)
     written = {name: file for name, writer in writers.items() if (file := writer.close()) is not None}
-    return ShardResult(written, tally)  # a config with no rows in this shard has no file in it
+    result = ShardResult(written, tally)  # a config with no rows in this shard has no file in it
+    if task.store is not None and task.key is not None:
+        task.store.save(task.key, paths, result)
+    return result
 
 
 def _name_config(
@@ -167,18 +179,27 @@ def write_release_from(
     engine: Engine,
     limits: ShardLimits = DEFAULT_LIMITS,
     on_shard: Callable[[int], None] = lambda documents: None,
+    store: ShardStore | None = None,
+    digests: Mapping[str, str] | None = None,
 ) -> ReleaseSummary:
     """Write the release of the documents ``(id, record bytes)`` read from ``source`` into ``out_dir``.
 
-    ``on_shard`` is told the number of documents of each shard written (for progress bars).
+    ``on_shard`` is told the number of documents of each shard written (for progress bars). With a
+    ``store`` and the records' SHA-256 ``digests`` (id -> digest), unchanged shards come from the store.
     """
     plans = plan_shards(sizes, limits)
-    tasks = [ShardTask(plan, source, out_dir) for plan in plans]
+    keyed = store is not None and digests is not None
+    tasks = [
+        ShardTask(plan, source, out_dir, store, shard_key(store.code_key, plan, digests) if keyed else None)
+        for plan in plans
+    ]
     results = []
     for task, result in zip(tasks, engine.map(write_shard, tasks), strict=True):
         results.append(result)
         on_shard(len(task.plan.ids))
-    return assemble_release(out_dir, plans, results)
+    summary = assemble_release(out_dir, plans, results)
+    summary.shard_keys = [task.key for task in tasks if task.key is not None]
+    return summary
 
 
 def record_size(record: dict[str, Any]) -> int:

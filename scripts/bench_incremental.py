@@ -1,0 +1,179 @@
+"""Benchmark incremental builds: clean, no-op, one article changed or added, one gold layer changed, --check.
+
+Not a test: it measures time and memory. Run on its own or through bench.py:
+
+    python scripts/bench_incremental.py --docs 1000 10000
+    python scripts/bench.py --incremental --docs 1000 10000
+
+For each size N it writes a synthetic corpus of N articles with automatic
+layers (``newscorpus synth --no-gold``) and times, each in a fresh process
+(``newscorpus build`` with all cores unless --jobs says otherwise):
+
+* clean: the conversion cache removed first, so every article is converted;
+* no-op: nothing changed;
+* one changed: one raw capture edited (its id changes: a record goes, one comes);
+* one added: a new raw capture;
+* gold timex: one record's timex layer marked gold (that record is re-made);
+* gold entity (--gold-entity): one record gets a gold entity whose name other
+  articles hold, which changes the gazetteer every article is annotated with;
+* check: ``build --check`` (with the cache);
+* check full (--check-full): ``build --check --full``, everything afresh.
+
+Each figure is given with its ratio to the clean build, beside the targets of
+issue 17, and the peak memory (largest process / whole process tree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import _descendants, _kilobytes, machine
+
+TARGETS = {10_000: 0.05, 100_000: 0.02}  # no-op and one-article change, as a share of the clean build
+NEWSCORPUS = [sys.executable, "-m", "newscorpus.cli"]
+
+
+def _environment() -> dict[str, str]:
+    return {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
+
+
+def timed(arguments: list[str], expect: tuple[int, ...] = (0,)) -> dict:
+    """Run ``newscorpus ARGUMENTS`` in a new process: seconds, peak memory of its largest process and tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen([*NEWSCORPUS, *arguments], env=_environment(), stdout=subprocess.PIPE, text=True)
+    peak_process = peak_tree = 0
+    while process.poll() is None:
+        pids = _descendants(process.pid)
+        peak_process = max([peak_process, *(_kilobytes(f"/proc/{p}/status", "VmHWM:") for p in pids)])
+        peak_tree = max(peak_tree, sum(_kilobytes(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    if process.returncode not in expect:
+        raise SystemExit(f"newscorpus {' '.join(arguments)} exited with {process.returncode}")
+    return {"seconds": seconds, "peak_process_mb": peak_process / 1024, "peak_tree_mb": peak_tree / 1024}
+
+
+def _edit_raw(root: Path) -> None:
+    from newscorpus.synth.corpus import raw_path
+
+    path = root / raw_path(0)
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more line for the benchmark.\n", encoding="utf-8")
+
+
+def _add_raw(root: Path, docs: int, seed: int) -> None:
+    from newscorpus.synth import synthetic_record
+    from newscorpus.synth.corpus import raw_path
+
+    raw, _ = synthetic_record(seed, docs, gold=False)
+    path = root / raw_path(docs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(raw, encoding="utf-8")
+
+
+def _change_record(root: Path, change) -> None:
+    from newscorpus.record.writer import dumps_record
+
+    path = sorted((root / "corpus" / "records").glob("*.json"))[1]
+    record = json.loads(path.read_text(encoding="utf-8"))
+    change(record)
+    path.write_text(dumps_record(record), encoding="utf-8")
+
+
+def _gold_timex(record: dict) -> None:
+    """Mark the timex layer gold, dropping its last item (a correction, whether the layer was gold or not)."""
+    layer = record["layers"]["timex"]
+    layer["items"] = layer["items"][:-1]
+    layer["provenance"] = {"kind": "gold", "annotator": "bench", "date": "2026-01-01", "tool": None, "version": None}
+
+
+def _gold_entity(record: dict) -> None:
+    start = record["text"].index("Minister") if "Minister" in record["text"] else 0
+    end = start + len("Minister") if start else record["text"].index(" ")
+    gold = {"kind": "gold", "annotator": "bench", "date": "2026-01-01", "tool": None, "version": None}
+    item = {"id": "e1", "start": start, "end": end, "label": "ORG", "text": record["text"][start:end]}
+    record["layers"]["entities"] = {"provenance": gold, "items": [item]}
+    record["layers"]["entity_links"] = {"provenance": gold, "items": []}
+
+
+def bench_size(
+    docs: int, jobs: int, seed: int, workdir: Path, gold_entity: bool, check_full: bool, gold: bool = False
+) -> dict:
+    root = workdir / f"incremental-{docs}"
+    shutil.rmtree(root, ignore_errors=True)
+    build = ["build", "--root", str(root), "--jobs", str(jobs), "-q"]
+    kind = "gold-like layers (no annotator runs)" if gold else "automatic layers"
+    print(f"\n== {docs:,} documents, {kind}, {jobs} jobs ==", flush=True)
+    synth = ["synth", "--root", str(root), "--docs", str(docs), "--seed", str(seed), "--jobs", str(jobs), "-q"]
+    figures = {"synth": timed([*synth, "--gold" if gold else "--no-gold"])}
+    print(f"  synth {figures['synth']['seconds']:.1f} s", flush=True)
+    plan = [
+        ("clean build", lambda: shutil.rmtree(root / "corpus" / ".cache", ignore_errors=True), build),
+        ("no-op rebuild", lambda: None, build),
+        ("one article changed", lambda: _edit_raw(root), build),
+        ("one article added", lambda: _add_raw(root, docs, seed), build),
+        ("one gold layer changed (timex)", lambda: _change_record(root, _gold_timex), build),
+    ]
+    if gold_entity:
+        plan.append(("one gold entity added (all re-made)", lambda: _change_record(root, _gold_entity), build))
+    plan.append(("build --check", lambda: None, ["build", "--check", "--root", str(root), "--jobs", str(jobs), "-q"]))
+    if check_full:
+        plan.append(("build --check --full", lambda: None, [*plan[-1][2], "--full"]))
+    for label, prepare, arguments in plan:
+        prepare()
+        figures[label] = timed(arguments)
+        print(f"  ({label}: {figures[label]['seconds']:.2f} s)", flush=True)
+    clean = figures["clean build"]["seconds"]
+    for label, figure in figures.items():
+        figure["ratio"] = figure["seconds"] / clean
+        print(
+            f"  {label:38} {figure['seconds']:8.2f} s  {100 * figure['ratio']:6.1f}% of clean   peak "
+            f"{figure['peak_process_mb']:6.0f} / {figure['peak_tree_mb']:6.0f} MB",
+            flush=True,
+        )
+    target = TARGETS.get(docs)
+    if target is not None:
+        for label in ("no-op rebuild", "one article changed"):
+            verdict = "meets" if figures[label]["ratio"] <= target else "misses"
+            print(f"  target {label} <= {100 * target:.0f}%: {verdict}", flush=True)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1_000], help="corpus sizes to run")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, default=None, help="where corpora go (default: a temporary folder)")
+    parser.add_argument("--gold-entity", action="store_true", help="also time a gold entity change (a full re-make)")
+    parser.add_argument("--check-full", action="store_true", help="also time build --check --full")
+    parser.add_argument(
+        "--gold",
+        action="store_true",
+        help="gold-like layers: a cheaper clean build (no annotator runs), so ratios are harder",
+    )
+    parser.add_argument("--out", type=Path, default=None, help="write all figures as JSON here")
+    arguments = parser.parse_args(argv)
+    workdir = arguments.workdir or Path(tempfile.mkdtemp(prefix="newscorpus-bench-incremental-"))
+    print(machine())
+    results = {
+        docs: bench_size(
+            docs, arguments.jobs, arguments.seed, workdir, arguments.gold_entity, arguments.check_full, arguments.gold
+        )
+        for docs in arguments.docs
+    }
+    if arguments.out:
+        arguments.out.write_text(json.dumps({"machine": machine(), "results": results}, indent=2), encoding="utf-8")
+    if arguments.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
