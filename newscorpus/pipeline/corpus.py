@@ -38,6 +38,7 @@ from newscorpus.pipeline.tasks import (
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.problems.value import pointer
 from newscorpus.record.layout import CorpusLayout, corpus_lock
+from newscorpus.release.agreement import read_agreement
 from newscorpus.release.compare import compare_trees
 from newscorpus.release.folder import (
     ReleaseSummary,
@@ -291,7 +292,10 @@ def _write_release(
     source = RecordFiles((converted.staging, layout.records_dir))
     store = ShardStore(shard_store_dir_of(layout.root), release_code_key()) if converted.use_cache else None
     with progress.stage("write release", converted.documents) as advance:
-        return write_release_from(source, converted.sizes, out_dir, engine, limits, advance, store, converted.digests)
+        agreement = read_agreement(layout.root)
+        return write_release_from(
+            source, converted.sizes, out_dir, engine, limits, advance, store, converted.digests, agreement
+        )
 
 
 def _prune(layout: CorpusLayout, converted: ConvertedCorpus, release: ReleaseSummary | None) -> None:

@@ -24,6 +24,7 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
+from newscorpus.release.agreement import agreement_section
 from newscorpus.release.baseline import baseline_section
 from newscorpus.release.card_examples import example_json, example_row, truncate_example
 from newscorpus.release.composition import (
@@ -225,7 +226,7 @@ def _splits_table(configs: dict[str, ConfigSummary]) -> str:
     )
 
 
-def render_card(configs: dict[str, ConfigSummary], tally: CardTally) -> str:
+def render_card(configs: dict[str, ConfigSummary], tally: CardTally, agreement: str | None = None) -> str:
     """The release README: YAML header for ``datasets`` and the Hub, then the card's sections."""
     header = yaml.safe_dump(card_metadata(configs, tally), sort_keys=False, allow_unicode=True, width=100)
     languages = sorted(tally.languages)
@@ -322,6 +323,10 @@ Per type:
 journalists, and may report violence, detention or allegations against named
 people. The annotations add nothing about them beyond what the publisher printed,
 except Wikidata identifiers for named entities.
+
+## Annotator agreement
+
+{agreement_section(agreement)}
 
 ## Baseline
 

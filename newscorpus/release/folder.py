@@ -142,6 +142,7 @@ def assemble_release(
     out_dir: Path,
     plans: Sequence[ShardPlan],
     results: Sequence[ShardResult],
+    agreement: str | None = None,
 ) -> ReleaseSummary:
     """Name the shard files, then write the card (from the shards' merged tallies) and the checksums."""
     tally = CardTally()
@@ -160,7 +161,10 @@ def assemble_release(
         config.fingerprint = content.hexdigest()[:16]
         if config.splits:  # a config without rows (no layer annotated yet) is left out
             summary.configs[view.name] = config
-    for name, text in ((CARD, render_card(summary.configs, tally)), (ATTRIBUTION_FILE, render_attribution(tally))):
+    for name, text in (
+        (CARD, render_card(summary.configs, tally, agreement)),
+        (ATTRIBUTION_FILE, render_attribution(tally)),
+    ):
         content = text.encode("utf-8")
         (out_dir / name).write_bytes(content)
         summary.digests[name] = hashlib.sha256(content).hexdigest()
@@ -181,6 +185,7 @@ def write_release_from(
     on_shard: Callable[[int], None] = lambda documents: None,
     store: ShardStore | None = None,
     digests: Mapping[str, str] | None = None,
+    agreement: str | None = None,
 ) -> ReleaseSummary:
     """Write the release of the documents ``(id, record bytes)`` read from ``source`` into ``out_dir``.
 
@@ -197,7 +202,7 @@ def write_release_from(
     for task, result in zip(tasks, engine.map(write_shard, tasks), strict=True):
         results.append(result)
         on_shard(len(task.plan.ids))
-    summary = assemble_release(out_dir, plans, results)
+    summary = assemble_release(out_dir, plans, results, agreement)
     summary.shard_keys = [task.key for task in tasks if task.key is not None]
     return summary
 
