@@ -75,3 +75,32 @@ def read_records(path: Path) -> dict[str, Record]:
             raise UnusableInputError("id.duplicate-document", location, f"document id {record['id']!r} appears twice")
         records[record["id"]] = record
     return records
+
+
+def read_document_ids(path: Path) -> set[str]:
+    """Document ids listed in ``path``, one a line (blank lines and ``#`` comments skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableInputError(
+            "records.invalid", str(path), f"cannot read the list of document ids: {error}"
+        ) from error
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
+def select_documents(
+    records: dict[str, Record], split: str | None, wanted: set[str] | None, location: str
+) -> dict[str, Record]:
+    """The records of ``split`` (if given) whose ids are in ``wanted`` (if given); none left is an error."""
+    from newscorpus.release.splits import split_of
+
+    kept = {
+        document_id: record
+        for document_id, record in records.items()
+        if (split is None or split_of(document_id) == split) and (wanted is None or document_id in wanted)
+    }
+    if not kept:
+        raise UnusableInputError(
+            "records.none", location, "no gold document is left after --split/--documents", "check the split or the ids"
+        )
+    return kept
