@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.interviews import find_turns
 from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
 
 _SENTENCE_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
@@ -35,6 +36,7 @@ _FRAME_PUNCTUATION = frozenset({",", ":", "\u2014", "-"})
 MAX_FRAME_TOKENS = 12
 MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
+_SETTING_TOKENS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,7 @@ class QuoteAnnotator:
         for sentence in range(len(article.sentence_starts)):
             if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
                 attributions += self._indirect(article, finder, sentence)
+        attributions = _with_turns(article, attributions)
         return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
 
     def _cues_in(self, article: Article, tokens: range) -> list[tuple[int, int]]:
@@ -194,7 +197,7 @@ class QuoteAnnotator:
             bool(left_cues)
             and (utterance or split)
             and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
-        )
+        ) or _framed_after_setting(article, left_cues, segment)
         if not left and not right_words:
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
@@ -296,11 +299,26 @@ def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
 
 
 def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> int:
-    """End offset of a mixed quote's content: the sentence end, without its final punctuation outside marks."""
-    last = sentence.stop - 1
-    while last > segment.last and article.token(last) in _SENTENCE_PUNCTUATION:
-        last -= 1
+    """End offset of a mixed quote's content: the words after the closing mark up to the clause's punctuation.
+
+    "were "three terrorists" were killed." runs to "killed"; a comma after the
+    mark ("... forces", whose ...") ends the content at the mark, leaving the
+    reporter's description out.
+    """
+    last = segment.last
+    while last + 1 < sentence.stop and article.token(last + 1) not in _SENTENCE_PUNCTUATION:
+        if _mark(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+            return article.token_ends[segment.last]
+        last += 1
     return article.token_ends[last]
+
+
+def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment: QuotedPassage) -> bool:
+    """A cue, a few words of setting, then a comma or colon and the quote ("said via Twitter: "...")."""
+    if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
+        return False
+    between = range(cues[-1][1], segment.first - 1)
+    return len(between) <= _SETTING_TOKENS and not any(_mark(article, i) for i in between)
 
 
 def _clause_end(article: Article, first: int, stop: int) -> int:
@@ -336,3 +354,25 @@ def _chars(article: Article, tokens: tuple[int, int]) -> tuple[int, int]:
 
 def _paragraphs_apart(article: Article, previous: Attribution, offset: int) -> int:
     return article.paragraph_of(offset) - article.paragraph_of(previous.content[1] - 1)
+
+
+_PUBLICATION_MARKERS = frozenset({"wn", "wikinews"})
+
+
+def _with_turns(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Interview turns as quotations; inside a turn, quotes that only continue a previous speaker are dropped."""
+    turns = find_turns(article)
+    if not turns:
+        return attributions
+    found = []
+    for turn in turns:
+        first, last = article.token_starting_at(turn.name[0]), article.token_ending_at(turn.name[1])
+        assert first is not None and last is not None  # find_turns keeps names on token boundaries
+        label = "ORG" if article.text[turn.name[0] : turn.name[1]].lower() in _PUBLICATION_MARKERS else "PERSON"
+        found.append(Attribution("direct", turn.content, None, Mention(first, last + 1, "name", label)))
+    spans = [turn.content for turn in turns]
+    for attribution in attributions:
+        inside = any(start <= attribution.content[0] < end for start, end in spans)
+        if not (inside and attribution.cue is None):
+            found.append(attribution)
+    return found
