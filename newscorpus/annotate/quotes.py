@@ -30,6 +30,8 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.interviews import find_turns
 from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.speakers import speaker_after as _speaker_after
+from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
 _SENTENCE_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 _FRAME_PUNCTUATION = frozenset({",", ":", "\u2014", "-"})
@@ -165,8 +167,9 @@ class QuoteAnnotator:
     def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
         """Who a cue attributes to: after "according to", else its subject, else the name after it."""
         if self._cues.source_follows_at(finder.article, cue[0]):
-            return finder.after(cue[1], clause.stop)
-        return finder.subject(clause.start, cue[0], verb=cue[0]) or finder.after(cue[1], clause.stop)
+            return finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+        subject = _speaker_before(finder, clause.start, cue[0], finder.subject(clause.start, cue[0], verb=cue[0]))
+        return subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
 
     def _attribute(
         self,
