@@ -30,6 +30,7 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.interviews import find_turns
 from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.reported import according_to, frame_after
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
@@ -148,7 +149,7 @@ class QuoteAnnotator:
         quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
         for sentence in range(len(article.sentence_starts)):
             if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
-                attributions += self._indirect(article, finder, sentence)
+                attributions += self._indirect(article, finder, sentence) or self._reported(article, finder, sentence)
         attributions = _with_turns(article, attributions)
         return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
 
@@ -271,6 +272,12 @@ class QuoteAnnotator:
         while index < stop and article.token(index) in _FRAME_PUNCTUATION:
             index += 1
         return index
+
+    def _reported(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
+        """ "According to X" and a closing "..., X said." frame (see ``newscorpus.annotate.reported``)."""
+        tokens = article.sentence_tokens(sentence)
+        found = according_to(article, finder, self._cues, tokens) or frame_after(article, finder, self._cues, tokens)
+        return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
 
     def _indirect(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
         """A verb of saying with its subject, no quotation marks: "Lukashenko has said that he opposes ..."."""
