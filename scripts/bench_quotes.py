@@ -71,9 +71,8 @@ def print_errors(gold: dict[str, dict[str, Any]]) -> None:
             c = q["content"]
             source = q["source"]["text"] if q["source"] else None
             cue = q["cue"]["text"] if q["cue"] else None
-            print(
-                f"{side} {q['type'][:3]} [{c['start']},{c['end']}) cue={cue!r} src={source!r} :: {text[c['start'] : c['end']][:110]!r}"
-            )
+            quoted = text[c["start"] : c["end"]][:110]
+            print(f"{side} {q['type'][:3]} [{c['start']},{c['end']}) cue={cue!r} src={source!r} :: {quoted!r}")
 
 
 def main() -> None:

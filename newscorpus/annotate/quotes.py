@@ -285,11 +285,14 @@ class QuoteAnnotator:
         for index in tokens:
             end = self._cues.cue_at(article, index, indirect=True)
             if end is None:
-                continue
-            subject = finder.subject(tokens.start, index, verb=index)
+                # Any cue of the lexicon reports speech when "that" follows it: "confirmed that ...".
+                end = self._cues.cue_at(article, index)
+                if end is None or end >= tokens.stop or article.token(end).lower() != "that":
+                    continue
+            subject = _speaker_before(finder, tokens.start, index, finder.subject(tokens.start, index, verb=index))
             between = range(subject.end, index) if subject else range(0)
             if subject is None or len(between) > 10 or any(article.token(i) == "," for i in between):
-                return []
+                continue
             first = self._content_start(article, end, tokens.stop)
             last = _clause_end(article, first, tokens.stop)
             if last - first < 3 or article.token(first).lower() in PREPOSITIONS:
