@@ -203,6 +203,10 @@ class QuoteAnnotator:
             and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
         ) or _framed_after_setting(article, left_cues, segment)
         if not left and not right_words:
+            introduced = self._introduced_by_previous_paragraph(article, finder, opening)
+            if introduced is not None:
+                cue, source = introduced
+                return [Attribution("direct", quoted, cue, source)]
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
@@ -227,6 +231,23 @@ class QuoteAnnotator:
                 )
             ]
         return []  # quotation marks without any attribution: scare quotes or a title
+
+    def _introduced_by_previous_paragraph(
+        self, article: Article, finder: MentionFinder, opening: int
+    ) -> tuple[tuple[int, int], Mention | None] | None:
+        """Cue and source of a paragraph ending "X stated:" that introduces the quote opening the next one."""
+        paragraph = article.paragraph_of(opening)
+        if paragraph == 0 or article.paragraph_starts[paragraph] != opening:
+            return None
+        before = article.token_range(article.paragraph_starts[paragraph - 1], article.paragraph_ends[paragraph - 1])
+        if not before or article.token(before.stop - 1) != ":":
+            return None
+        sentence = article.sentence_tokens(article.sentence_of(article.token_starts[before.stop - 1]))
+        clause = range(max(sentence.start, before.start), before.stop - 1)
+        cues = self._cues_in(article, clause)
+        if not cues or any(_mark(article, i) for i in clause):
+            return None
+        return _chars(article, cues[-1]), self._source(finder, clause, cues[-1])
 
     def _mixed(
         self,

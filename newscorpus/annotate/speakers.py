@@ -17,6 +17,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _NEAR_TOKENS = 6
 _HEAD_TOKENS = 4
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "but", "between", "than"})
 
 
 def _names_between(finder: MentionFinder, first: int, stop: int) -> list[Mention]:
@@ -27,13 +28,26 @@ def _adverb_like(word: str) -> bool:
     return word in AUXILIARIES or (word.endswith("ly") and word.isalpha()) or word in {"also", "then", "later"}
 
 
+def _described(finder: MentionFinder, name: Mention, first: int) -> bool:
+    """Whether a name opens the clause or follows its descriptor, not a preposition or conjunction.
+
+    "director of Amnesty International Man-kei Tam said" names the speaker;
+    "The Kremlin in its account of the exchange between Putin and Lukashenko
+    said" does not.
+    """
+    if name.first == first:
+        return True
+    word = finder.word(name.first - 1)
+    return word.isalpha() and word not in PREPOSITIONS and word not in _CONJUNCTIONS
+
+
 def speaker_before(finder: MentionFinder, first: int, cue: int, subject: Mention | None) -> Mention | None:
     """The source of a cue at token ``cue`` whose clause starts at ``first``, given the subject found there."""
     end = cue
     while end > first and _adverb_like(finder.word(end - 1)):
         end -= 1
     names = _names_between(finder, first, end)
-    if names and names[-1].end == end and names[-1].label == "PERSON":
+    if names and names[-1].end == end and names[-1].label == "PERSON" and _described(finder, names[-1], first):
         return names[-1]  # "... director of Amnesty International Man-kei Tam said"
     if subject is not None and subject.kind == "name" and subject.label in _NOT_SPEAKERS:
         later = [m for m in names if m.first >= subject.end and m.label in SPEAKER_LABELS]
