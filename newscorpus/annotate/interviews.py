@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.mentions import Mention
 
+# The publication asking the questions (guidelines 7.2: ORG); any other marker names a person.
+_PUBLICATION_MARKERS = frozenset({"wn", "wikinews"})
 _MARKER = re.compile(r"\(\(\s*([^()\n]{1,60}?)\s*\)\)\s*:?\s*")
 
 
@@ -51,3 +54,16 @@ def find_turns(article: Article) -> list[Turn]:
         content_end = article.text[: article.paragraph_ends[last]].rstrip()
         turns.append(Turn(name, (content_start, len(content_end))))
     return turns
+
+
+def interview_turns(article: Article) -> list[tuple[tuple[int, int], Mention]]:
+    """(content span, source mention) of every turn: the source is the marker's name."""
+    found = []
+    for turn in find_turns(article):
+        first, last = article.token_starting_at(turn.name[0]), article.token_ending_at(turn.name[1])
+        assert first is not None and last is not None  # find_turns keeps names on token boundaries
+        name = article.text[turn.name[0] : turn.name[1]].lower()
+        found.append(
+            (turn.content, Mention(first, last + 1, "name", "ORG" if name in _PUBLICATION_MARKERS else "PERSON"))
+        )
+    return found

@@ -1,25 +1,25 @@
 """Quotations and attributions (PARC 3.0 style): content, cue and source, as the guidelines define them.
 
-Quotation marks are paired first, straight and typographic, keeping quotes
-nested inside quotes as part of the outer one and joining a quotation that
-runs over several paragraphs (each opens with a mark, only the last closes).
-Each quoted passage is then attributed from the words around it in its
-sentence:
+Quotation marks are paired first (straight, curly, single, guillemets),
+keeping nested quotes inside the outer one and joining a quotation over
+several paragraphs (each opens with a mark, only the last closes). Each
+passage is attributed from the words around it in its sentence:
 
-* a reporting frame before ("He said:") or after (", the Kremlin said.") a
-  passage that stands as an utterance of its own makes a **direct** quote
-  whose content is the passage, marks included;
-* a passage embedded in the reporter's syntax (after "said that", or a
-  fragment) makes a **mixed** quote whose content runs from after the cue
-  (and "that") to the end of the sentence; further cues between that point
-  and the passage ("... agreed that the \"problems\" ...") give nested
-  attributions;
-* a passage with no frame continues the previous speaker's quote;
-* without quotation marks, a verb of saying right after its subject makes an
-  **indirect** quote.
+* a reporting frame before ("He said:", "said via Twitter:") or after
+  (", the Kremlin said.") a passage that stands as an utterance makes a
+  **direct** quote whose content is the passage, marks included; so does a
+  paragraph ending "X stated:" for the quote filling the next paragraph;
+* a passage embedded in the reporter's syntax makes a **mixed** quote whose
+  content runs from after the cue (and "that") to the clause's punctuation
+  after the closing mark; further cues in it give nested attributions;
+* a passage with no frame continues the previous speaker's quote; one with
+  no cue and no speaker is a scare quote or a title, not a quotation;
+* without quotation marks, a verb of saying after its subject, "according
+  to X" and a closing ", X said." make **indirect** quotes;
+* interview turns ("((Name))") are direct quotes of the marker's name.
 
-Sources are mentions: the subject of the cue, or the name after an inverted
-cue ("said Mayor Ana Ruiz"); a pronoun source is resolved by coreference.
+Sources are mentions: the subject of the cue, past places and outlets named
+beside the speaker (``speakers``), or the name after an inverted cue.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.interviews import find_turns
+from newscorpus.annotate.interviews import interview_turns
 from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
@@ -40,6 +40,7 @@ MAX_FRAME_TOKENS = 12
 MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
 _SETTING_TOKENS = 6
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,10 +204,8 @@ class QuoteAnnotator:
             and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
         ) or _framed_after_setting(article, left_cues, segment)
         if not left and not right_words:
-            introduced = self._introduced_by_previous_paragraph(article, finder, opening)
-            if introduced is not None:
-                cue, source = introduced
-                return [Attribution("direct", quoted, cue, source)]
+            if (introduced := self._introduced(article, finder, opening)) is not None:
+                return [Attribution("direct", quoted, *introduced)]
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
@@ -232,9 +231,7 @@ class QuoteAnnotator:
             ]
         return []  # quotation marks without any attribution: scare quotes or a title
 
-    def _introduced_by_previous_paragraph(
-        self, article: Article, finder: MentionFinder, opening: int
-    ) -> tuple[tuple[int, int], Mention | None] | None:
+    def _introduced(self, article: Article, finder: MentionFinder, opening: int) -> tuple[Span, Mention | None] | None:
         """Cue and source of a paragraph ending "X stated:" that introduces the quote opening the next one."""
         paragraph = article.paragraph_of(opening)
         if paragraph == 0 or article.paragraph_starts[paragraph] != opening:
@@ -390,23 +387,14 @@ def _paragraphs_apart(article: Article, previous: Attribution, offset: int) -> i
     return article.paragraph_of(offset) - article.paragraph_of(previous.content[1] - 1)
 
 
-_PUBLICATION_MARKERS = frozenset({"wn", "wikinews"})
-
-
 def _with_turns(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Interview turns as quotations; inside a turn, quotes that only continue a previous speaker are dropped."""
-    turns = find_turns(article)
+    turns = interview_turns(article)
     if not turns:
         return attributions
-    found = []
-    for turn in turns:
-        first, last = article.token_starting_at(turn.name[0]), article.token_ending_at(turn.name[1])
-        assert first is not None and last is not None  # find_turns keeps names on token boundaries
-        label = "ORG" if article.text[turn.name[0] : turn.name[1]].lower() in _PUBLICATION_MARKERS else "PERSON"
-        found.append(Attribution("direct", turn.content, None, Mention(first, last + 1, "name", label)))
-    spans = [turn.content for turn in turns]
-    for attribution in attributions:
-        inside = any(start <= attribution.content[0] < end for start, end in spans)
-        if not (inside and attribution.cue is None):
-            found.append(attribution)
-    return found
+
+    def inside(attribution: Attribution) -> bool:
+        return any(start <= attribution.content[0] < end for (start, end), _ in turns)
+
+    found = [Attribution("direct", content, None, speaker) for content, speaker in turns]
+    return found + [a for a in attributions if a.cue is not None or not inside(a)]
