@@ -12,7 +12,8 @@ The package map (a test keeps it true)::
       licensing.py  what counts as openly licensed text (SPDX ids), and each licence's Hub id
       record/       record files: layout (where files are, finding them, the corpus lock), files (which
                     entries of a folder are read, by file type), reader (read, read-or-raise),
-                    writer (canonical JSON), provenance
+                    writer (canonical JSON), provenance (per layer and per
+                    item), around_gold (automatic items merged around gold ones)
       text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
       problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
                     file_errors (every OSError as a located error), locations (escaped for output),

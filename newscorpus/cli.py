@@ -69,7 +69,7 @@ STEP_COMMANDS = {
     ),
     "import": StepCommand(
         "newscorpus.io.commands:import_command",
-        "Import annotations made in BRAT or exported from Label Studio into the matching records as gold layers.",
+        "Import annotations made in BRAT or exported from Label Studio into the matching records as gold items.",
     ),
     "stats": StepCommand(
         "newscorpus.stats.commands:stats",

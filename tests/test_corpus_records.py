@@ -57,7 +57,7 @@ def test_a_wikinews_record_says_what_its_csv_row_says(record):
     if published["provenance"]["kind"] == "auto":  # established by convert from the capture header
         assert f"date: {row['date']}" in published["evidence"]
     else:  # confirmed by hand in an applied gold pass, with the annotators named
-        assert published["provenance"]["kind"] == "gold" and published["provenance"]["annotator"]
+        assert published["provenance"]["kind"] == "gold" and published["provenance"]["annotators"]
         assert published["evidence"]
     assert (source["license_id"], source["license_url"]) == ("CC-BY-2.5", CC_BY_25)
     attribution = source["attribution"]

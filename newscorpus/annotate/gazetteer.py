@@ -23,7 +23,7 @@ from typing import Any
 
 from newscorpus.labels import ENTITY_LABELS
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.provenance import is_gold
+from newscorpus.record.provenance import gold_items, upgrade_span_layer
 
 SHIPPED_GAZETTEER = Path(__file__).resolve().parent.parent / "data" / "gazetteers" / "world.tsv"
 
@@ -111,11 +111,11 @@ class Gazetteer:
 
 def own_gold_names(record: dict[str, Any]) -> set[tuple[str, str]]:
     """(name, label) of the record's gold entities worth remembering; none for a record without gold entities."""
-    layer = (record.get("layers") or {}).get("entities")
-    if not is_gold(layer) or not isinstance(record.get("id"), str) or not isinstance(layer.get("items"), list):
+    layer = upgrade_span_layer((record.get("layers") or {}).get("entities"))  # records of any schema version
+    if not isinstance(layer, dict) or not isinstance(record.get("id"), str) or not isinstance(layer.get("items"), list):
         return set()  # a malformed record is validate's business; it teaches the gazetteer nothing
     names = set()
-    for entity in layer["items"]:
+    for entity in gold_items(layer):  # gold items of a partly corrected layer count as much as a complete one's
         text, label = (entity.get("text"), entity.get("label")) if isinstance(entity, dict) else (None, None)
         if isinstance(text, str) and isinstance(label, str) and label in NAME_LABELS and any(map(str.isupper, text)):
             names.add((text, label))

@@ -3,8 +3,10 @@
 The layers depend on each other in one direction: temporal expressions feed
 DATE entities, entities give the names that quotation sources and
 coreference build on, and quotation sources are tied to coreference
-mentions. A gold layer is read where a later annotator needs it and is
-never rewritten, so a contributor's corrections always survive.
+mentions. A complete gold layer is read where a later annotator needs it and
+is never rewritten; in a layer that is not complete, the gold items are kept
+and the automatic ones made again around them (``newscorpus.record.around_gold``),
+so a contributor's corrections always survive.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer, own_gold
 from newscorpus.annotate.mentions import MentionFinder
 from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
 from newscorpus.annotate.timex import find_timexes, timex_layer_items
-from newscorpus.record.provenance import auto, is_gold
+from newscorpus.record.around_gold import merge_around_gold
+from newscorpus.record.provenance import auto, empty_layer, is_gold, layer_of
 from newscorpus.record.reader import read_record_file
 
 ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex")
@@ -87,10 +90,11 @@ class Annotators:
     def annotate_record(self, record: dict[str, Any], *, keep_gold: bool = True) -> dict[str, Any]:
         """A copy of ``record`` with automatic entity, coreference, quotation and timex layers.
 
-        With ``keep_gold`` (what convert does) gold layers stay as they are
-        and later annotators build on them; without it (to score against
-        gold) every one of these layers is made afresh and entity links,
-        which would point at replaced entities, are emptied.
+        With ``keep_gold`` (what convert does) complete gold layers stay as
+        they are, gold items of other layers are kept with automatic items
+        around them, and later annotators build on the result; without it (to
+        score against gold) every one of these layers is made afresh and
+        entity links, which would point at replaced entities, are emptied.
         """
         # Layers are replaced, never changed in place, so a shallow copy leaves ``record`` as it was.
         layers = dict(record["layers"])
@@ -100,17 +104,22 @@ class Annotators:
         def regenerate(name: str) -> bool:
             return not (keep_gold and is_gold(layers[name]))
 
+        def around_gold(name: str, fresh: dict[str, Any]) -> dict[str, Any]:
+            return merge_around_gold(name, layers[name], fresh) if keep_gold else fresh
+
         timexes = find_timexes(article)
         if regenerate("timex"):
-            layers["timex"] = _layer("newscorpus.annotate.timex", timex_layer_items(timexes, article.text))
+            layers["timex"] = around_gold(
+                "timex", _layer("newscorpus.annotate.timex", timex_layer_items(timexes, article.text))
+            )
         if regenerate("entities"):
             entities = self.entities.annotate(article, timexes, self._own_gold_names(record))
-            layers["entities"] = {
-                "provenance": auto(self.entities.tool, self.entities.version),
-                "items": entity_layer_items(entities, article.text),
-            }
+            fresh = layer_of(
+                entity_layer_items(entities, article.text), auto(self.entities.tool, self.entities.version)
+            )
+            layers["entities"] = around_gold("entities", fresh)
             if not keep_gold:
-                layers["entity_links"] = {"provenance": None, "items": []}
+                layers["entity_links"] = empty_layer()
         entity_items = layers["entities"]["items"]
         finder = MentionFinder(article, [(e["start"], e["end"], e["label"]) for e in entity_items])
         attributions = self.quotes.annotate(article, finder)
@@ -118,8 +127,9 @@ class Annotators:
             quoted = {i for s in find_segments(article) for i in range(s.first, s.last + 1)}
             clusters = self.coref.annotate(finder, [a.source for a in attributions if a.source], quoted)
             entity_ids = {(e["start"], e["end"]): e["id"] for e in entity_items}
-            layers["coreference"] = _layer(
-                "newscorpus.annotate.coref", coreference_layer_items(clusters, article, entity_ids)
+            layers["coreference"] = around_gold(
+                "coreference",
+                _layer("newscorpus.annotate.coref", coreference_layer_items(clusters, article, entity_ids)),
             )
         if regenerate("quotations"):
             mention_ids = {
@@ -128,12 +138,12 @@ class Annotators:
                 for m in cluster["mentions"]
             }
             items = [_quotation_item(i, a, article, mention_ids) for i, a in enumerate(attributions, start=1)]
-            layers["quotations"] = _layer("newscorpus.annotate.quotes", items)
+            layers["quotations"] = around_gold("quotations", _layer("newscorpus.annotate.quotes", items))
         return result
 
 
 def _layer(tool: str, items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"provenance": auto(tool, __version__), "items": items}
+    return layer_of(items, auto(tool, __version__))
 
 
 def _span(article: Article, span: tuple[int, int]) -> dict[str, Any]:
@@ -157,7 +167,7 @@ def _quotation_item(
 
 
 def needs_annotation(record: dict[str, Any]) -> bool:
-    """Whether some annotated layer of ``record`` is not gold (so that annotators have work to do)."""
+    """Whether some annotated layer of ``record`` is not complete gold (so that annotators have work to do)."""
     return not all(is_gold(record["layers"][name]) for name in ANNOTATED_LAYERS)
 
 

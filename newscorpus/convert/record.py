@@ -1,7 +1,9 @@
-"""Assemble a record from a raw capture, keeping any gold layers of the previous record.
+"""Assemble a record from a raw capture, keeping the gold of the previous record.
 
-Layers that are not gold are made by the automatic annotators
-(``newscorpus.annotate``), so that a new article starts pre-annotated.
+Complete gold layers are kept whole; in other span layers the gold items are
+kept as they are and the automatic annotators (``newscorpus.annotate``) make
+the rest again around them, so that a new article starts pre-annotated and a
+partial correction survives. ``kept_from`` is the one rule for what is kept.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.provenance import auto, is_gold
+from newscorpus.record.around_gold import kept_gold
+from newscorpus.record.provenance import SPAN_LAYERS, auto, empty_layer, is_gold, upgrade_entry, upgrade_span_layer
 from newscorpus.schema import schema_version
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, normalize_paragraphs
 
 HEADLINE_SLUG_WORDS = 8
-SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")
-RECORD_LAYERS = ("paragraphs", "sentences", "tokens", *SPAN_LAYERS)  # every layer _assemble makes
+SEGMENT_LAYERS = ("paragraphs", "sentences", "tokens")  # one provenance each; kept only when gold as a whole
 
 
 def _slug(text: str, max_words: int) -> str:
@@ -47,10 +49,6 @@ def publisher_folder(raw_path: str) -> str | None:
     """The folder under corpus/raw/ a capture sits in, which names its publisher."""
     parts = raw_path.split("/")
     return parts[2] if len(parts) > 3 else None
-
-
-def _empty_layer() -> dict[str, Any]:
-    return {"provenance": None, "items": []}
 
 
 def _segment_layers(parts: ArticleParts, text: str) -> dict[str, Any]:
@@ -108,7 +106,7 @@ def build_record(
     annotators: Annotators | None = None,
     root: Path | None = None,
 ) -> dict[str, Any]:
-    """Convert a capture into a record; layers marked gold in ``previous`` are kept as they are.
+    """Convert a capture into a record; the gold of ``previous`` (``kept_from``) is kept as it is.
 
     The other entity, coreference, quotation and timex layers are annotated
     automatically by ``annotators`` (default: the shipped gazetteer only, as
@@ -122,7 +120,7 @@ def build_record(
 class Kept:
     """What convert carries over from a previous record into the new one."""
 
-    layers: dict[str, Any]  # gold layers, by name
+    layers: dict[str, Any]  # span layers by name: complete gold layers whole, else their gold items only
     publication_date: dict[str, Any] | None  # the gold publication date, if any
     topics: list[Any]
     url: Any
@@ -132,13 +130,30 @@ class Kept:
 
 
 def kept_from(previous: dict[str, Any] | None) -> Kept:
-    """What ``_assemble`` keeps of ``previous``: the one rule, so that ``keeps_anything`` cannot disagree."""
+    """What ``_assemble`` keeps of ``previous``: the one rule, so that ``keeps_anything`` (and a cache key) agree.
+
+    Per span layer, a complete gold layer whole, else the layer of its gold
+    items only (with their provenance entries); the gold publication date;
+    topics and URL. A schema 1 or 2 record is read in the schema 3 shape: a
+    gold layer of it is complete, and its joined annotator string a list.
+    """
     if not previous:
         return Kept({}, None, [], None)
     previous_layers = previous.get("layers") or {}
-    layers = {name: layer for name, layer in previous_layers.items() if name in RECORD_LAYERS and is_gold(layer)}
+    layers = {
+        name: {**layer, "provenance": upgrade_entry(layer["provenance"])}
+        for name in SEGMENT_LAYERS
+        if is_gold(layer := previous_layers.get(name))
+    }
+    for name in SPAN_LAYERS:
+        kept = kept_gold(upgrade_span_layer(previous_layers.get(name)))
+        if kept is not None:
+            layers[name] = kept
     previous_metadata = previous.get("metadata") or {}
-    date = previous_metadata["publication_date"] if is_gold(previous_metadata.get("publication_date")) else None
+    date = None
+    if is_gold(previous_metadata.get("publication_date")):
+        published = previous_metadata["publication_date"]
+        date = {**published, "provenance": upgrade_entry(published["provenance"])}
     return Kept(layers, date, previous_metadata.get("topics") or [], previous.get("source", {}).get("url"))
 
 
@@ -185,7 +200,7 @@ def _assemble(
     folder = publisher_folder(capture.path)
     publisher_slug = profile.id if profile.id != GENERIC else (folder or "unknown")
     layers: dict[str, Any] = _segment_layers(parts, text)
-    layers.update({name: _empty_layer() for name in SPAN_LAYERS})
+    layers.update({name: empty_layer() for name in SPAN_LAYERS})
     metadata: dict[str, Any] = {
         "headline": headline,
         "credit": parts.text_of("credit"),

@@ -32,7 +32,7 @@ def evaluate(gold: Path, pred: Path, output_format: str, split: str | None, docu
     """Score PRED against GOLD, per layer and per type, with exact and overlap matching.
 
     GOLD and PRED are record files, folders of records, or release folders;
-    documents are paired by id. Only layers marked gold in GOLD are scored.
+    documents are paired by id. Only layers complete gold in GOLD are scored.
     To score the automatic annotators, make PRED with `newscorpus annotate`.
 
     --split and --documents narrow the gold documents scored (both may be given).

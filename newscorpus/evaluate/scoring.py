@@ -1,7 +1,8 @@
 """Score predicted records against gold records, layer by layer, summed over documents.
 
 A document is scored in a layer only where the gold record's layer is
-marked gold: an automatic layer is no reference. A gold document without a
+complete gold: an automatic layer, or a partly corrected one (which may miss
+items), is no reference. A gold document without a
 prediction counts as predicting nothing (recall falls); a prediction
 without a gold document is ignored and listed. Sums of matches are added up
 over documents before dividing (micro-averaging), so long articles weigh

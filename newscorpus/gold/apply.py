@@ -1,8 +1,9 @@
 """Writing adjudicated (or singly annotated) passes into records as gold layers.
 
-Each layer a pass holds is complete, so it becomes a gold layer as a whole:
-the item-level honesty is the annotator's (every item read), and the layer's
-provenance names the annotators of the passes, the adjudicator and the date.
+Each layer a pass holds is complete, so it becomes a complete gold layer
+(every item gold): the item-level honesty is the annotator's (every item
+read), and the layer's one provenance entry lists the annotators of the
+passes and the adjudicator, and gives the date.
 Ids are assigned in text order (``e1``, ``e2``, ... by start, end, label), and
 the pass's local references are mapped onto them. Layers the pass lacks are
 made again by the automatic annotators around the gold ones, so that no
@@ -23,7 +24,7 @@ from newscorpus.gold.passfile import PASS_LAYERS, GoldLayout, PassFile, read_pas
 from newscorpus.gold.reanchor import reanchor
 from newscorpus.problems.value import Problem
 from newscorpus.record.layout import CorpusLayout
-from newscorpus.record.provenance import gold, is_gold
+from newscorpus.record.provenance import assemble_layer, gold, is_gold, layer_of
 from newscorpus.record.reader import read_record_or_raise
 from newscorpus.record.writer import write_record
 from newscorpus.validate import validate_record
@@ -43,9 +44,9 @@ class ApplyPlan:
 def provenance_of(source: PassFile, passes: dict[str, PassFile]) -> dict[str, Any]:
     """Gold provenance naming every person involved: the annotator of each pass and the adjudicator."""
     if not source.is_adjudication:
-        return gold(f"{source.data['annotator']} (pass {source.name})", source.data["date"])
+        return gold([f"{source.data['annotator']} (pass {source.name})"], source.data["date"])
     names = [f"{passes[name].data['annotator']} (pass {name})" for name in source.data["from"] if name in passes]
-    return gold("; ".join([*names, f"adjudicated by {source.data['annotator']}"]), source.data["date"])
+    return gold([*names, f"adjudicated by {source.data['annotator']}"], source.data["date"])
 
 
 def _sorted_with_ids(items: list[dict[str, Any]], prefix: str, key: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -92,7 +93,7 @@ def gold_layers(annotation: PassFile) -> dict[str, list[dict[str, Any]]]:
 
 
 def _follow_links(record: dict[str, Any], previous: dict[str, Any]) -> None:
-    """Automatic entity links, moved to the new entity with the same span; links of removed entities go."""
+    """Links not made complete by the pass, moved to the new entity with the same span; links of removed entities go."""
     links = record["layers"]["entity_links"]
     if is_gold(links):
         return
@@ -103,9 +104,7 @@ def _follow_links(record: dict[str, Any], previous: dict[str, Any]) -> None:
         new_id = new_ids.get(old_spans.get(link["entity"]))  # type: ignore[arg-type]
         if new_id is not None:
             kept.append({**link, "entity": new_id})
-    links["items"] = kept
-    if not kept:
-        links["provenance"] = None
+    record["layers"]["entity_links"] = assemble_layer((link, links["provenance"][link["provenance"]]) for link in kept)
 
 
 def record_with_gold(
@@ -115,7 +114,7 @@ def record_with_gold(
     result = copy.deepcopy(record)
     provenance = provenance_of(source, passes)
     for name, items in gold_layers(source).items():
-        result["layers"][name] = {"provenance": provenance, "items": items}
+        result["layers"][name] = layer_of(items, provenance, complete=True)
     metadata = result["metadata"]
     if "publication_date" in source.data:
         metadata["publication_date"] = {**source.data["publication_date"], "provenance": provenance}

@@ -16,7 +16,7 @@ from typing import Any
 
 from newscorpus.gold.passfile import PASS_LAYERS, PassFile, read_pass_file, text_sha256
 from newscorpus.problems.value import Problem, pointer
-from newscorpus.record.provenance import gold
+from newscorpus.record.provenance import empty_layer, gold, layer_of
 from newscorpus.record.reader import read_record_file
 from newscorpus.validate import validate_record
 
@@ -46,9 +46,7 @@ def record_with_pass(record: dict[str, Any], annotation: PassFile) -> dict[str, 
     for name in PASS_LAYERS:
         items = annotation.layers.get(name)
         result["layers"][name] = (
-            {"provenance": provenance, "items": with_local_ids(name, items)}
-            if items
-            else {"provenance": None, "items": []}
+            layer_of(with_local_ids(name, items), provenance, complete=True) if items else empty_layer()
         )
     metadata = result.setdefault("metadata", {})
     if "publication_date" in annotation.data:

@@ -5,6 +5,9 @@ What the ``.ann`` holds (docs/formats.md has an example):
 - ``T`` lines for named entities, typed with their OntoNotes label, and for
   the parts of each quotation, typed ``Content``, ``Cue`` and ``Source``;
 - ``A`` lines ``Type`` on each Content: the quote type (direct, indirect, mixed);
+- ``A`` lines ``Gold`` (a binary attribute) on each gold entity and on the
+  Content of each gold quotation; an annotator adds it to confirm an item
+  without changing it, so that the import makes it gold (docs/formats.md);
 - ``R`` lines ``Cue`` and ``Source`` from a Content to its cue and source;
 - ``N`` lines ``Reference T1 Wikidata:Q7747`` for entity links, and
   ``AnnotatorNotes`` (``#`` lines) on the entity for the link's note; a link
@@ -35,6 +38,7 @@ from newscorpus.problems.errors import UnusableInputError
 
 QUOTE_PARTS = ("Content", "Cue", "Source")
 TYPE_ATTRIBUTE = "Type"
+GOLD_ATTRIBUTE = "Gold"
 WIKIDATA = "Wikidata"
 
 
@@ -57,10 +61,17 @@ def brat_ann(record: dict[str, Any]) -> str:
     def textbound(label: str, item: dict[str, Any]) -> str:
         return add("T", f"{label} {item['start']} {item['end']}\t{_one_line(item['text'])}")
 
-    entities = {e["id"]: (textbound(e["label"], e), e) for e in layers["entities"]["items"]}
+    entities = {}
+    for entity in layers["entities"]["items"]:
+        target = textbound(entity["label"], entity)
+        entities[entity["id"]] = (target, entity)
+        if entity["gold"]:
+            add("A", f"{GOLD_ATTRIBUTE} {target}")
     for quote in layers["quotations"]["items"]:
         content = textbound("Content", quote["content"])
         add("A", f"{TYPE_ATTRIBUTE} {content} {quote['type']}")
+        if quote["gold"]:
+            add("A", f"{GOLD_ATTRIBUTE} {content}")
         for role in ("Cue", "Source"):
             part = quote[role.lower()]
             if part is not None:
@@ -93,6 +104,7 @@ def annotation_conf() -> str:
             "",
             "[attributes]",
             f"{TYPE_ATTRIBUTE}\tArg:Content, Value:{'|'.join(QUOTE_TYPES)}",
+            f"{GOLD_ATTRIBUTE}\tArg:<ENTITY>",
             "",
         ]
     )
@@ -107,6 +119,7 @@ class _Parsed:
     quote_types: dict[str, str] = field(default_factory=dict)  # Content T id -> quote type
     relations: list[PartRelation] = field(default_factory=list)
     links: dict[str, dict[str, str | None]] = field(default_factory=dict)  # T id -> qid and note, in file order
+    confirmed: set[str] = field(default_factory=set)  # T ids with the Gold attribute
 
 
 def _malformed(where: str, message: str) -> UnusableInputError:
@@ -132,9 +145,13 @@ def _parse_line(line: str, where: str, document: ImportedDocument, parsed: _Pars
             parsed.parts[annotation_id] = QuotePart(label, span, where)
         else:
             parsed.entities[annotation_id] = ImportedEntity(span, label)
-    elif kind in ("A", "M"):  # M is BRAT's older name for an attribute
+    elif kind in ("A", "M") and words[0] == GOLD_ATTRIBUTE:  # M is BRAT's older name for an attribute
+        if len(words) != 2:
+            raise _malformed(where, f"the gold attribute is '{GOLD_ATTRIBUTE} T<n>', without a value")
+        parsed.confirmed.add(words[1])
+    elif kind in ("A", "M"):
         if len(words) != 3 or words[0] != TYPE_ATTRIBUTE:
-            raise _malformed(where, f"the only attribute is '{TYPE_ATTRIBUTE} T<n> <quote type>'")
+            raise _malformed(where, f"attributes are '{TYPE_ATTRIBUTE} T<n> <quote type>' and '{GOLD_ATTRIBUTE} T<n>'")
         if words[2] not in QUOTE_TYPES:
             raise UnusableInputError(
                 "import.unknown-label", where, f"quote type {words[2]!r} is not one of {QUOTE_TYPES}"
@@ -180,7 +197,12 @@ def read_brat(ann_path: Path) -> ImportedDocument:
         if target not in parsed.entities:
             raise _malformed(str(ann_path), f"a link or note points at {target}, which is no entity span")
         links.append(ImportedLink(parsed.entities[target].span, link["qid"], link["note"]))
-    document.entities = list(parsed.entities.values())
+    for target in parsed.confirmed - parsed.entities.keys():
+        if parsed.parts.get(target) is None or parsed.parts[target].role != "Content":
+            raise _malformed(str(ann_path), f"{GOLD_ATTRIBUTE} is given to {target}, which is no entity nor Content")
+    document.entities = [
+        ImportedEntity(entity.span, entity.label, key in parsed.confirmed) for key, entity in parsed.entities.items()
+    ]
     document.links = links
-    document.quotes = assemble_quotes(parsed.parts, parsed.quote_types, parsed.relations)
+    document.quotes = assemble_quotes(parsed.parts, parsed.quote_types, parsed.relations, parsed.confirmed)
     return document

@@ -50,9 +50,16 @@ def _iso_date(_context: click.Context, _parameter: click.Parameter, value: str) 
     help=f"Tag set of --format conll2003: ner (OntoNotes 5) or ner_conll2003 (PER/ORG/LOC/MISC). "
     f"Default: {DEFAULT_CONLL2003_CONFIG}.",
 )
+@click.option(
+    "--gold-only",
+    is_flag=True,
+    help="--format conll2003: only gold sentences (the entity layer complete), as the ner config's sentence_gold.",
+)
 @click.argument("out", type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def export_command(root: Path, output_format: str, config: str | None, out: Path, paths: tuple[Path, ...]) -> None:
+def export_command(
+    root: Path, output_format: str, config: str | None, gold_only: bool, out: Path, paths: tuple[Path, ...]
+) -> None:
     """Export records (default: every record in corpus/records/) to OUT.
 
     OUT is a file for conll2003, conllu, docbin (spaCy), jsonl and labelstudio
@@ -61,11 +68,12 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     """
     from newscorpus.io.export import export_records  # loads datasets and spaCy: only to run
 
-    if config is not None and output_format != "conll2003":
-        raise click.UsageError("--config applies to --format conll2003 only")
+    if (config is not None or gold_only) and output_format != "conll2003":
+        raise click.UsageError("--config and --gold-only apply to --format conll2003 only")
     layout = CorpusLayout(root)
     try:
-        count = export_records(output_format, find_record_files(paths or (layout.records_dir,)), out, config)
+        files = find_record_files(paths or (layout.records_dir,))
+        count = export_records(output_format, files, out, config, gold_only)
     except UnusableInputError as error:
         exit_unusable(error)
     click.echo(f"exported {count} record(s) to {escape_for_terminal(str(out))} ({output_format})")
@@ -74,7 +82,13 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
 @click.command("import")
 @root_option
 @click.option("--format", "import_format", type=click.Choice(IMPORT_FORMATS), required=True, help="Format of IN.")
-@click.option("--annotator", required=True, help="Who annotated; recorded in the provenance of every changed layer.")
+@click.option("--annotator", required=True, help="Who annotated; recorded in the provenance of every item made gold.")
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="Declare every layer the import holds complete: each of its items becomes gold, and convert "
+    "never re-annotates it. Without it, only the items created, changed or confirmed become gold.",
+)
 @click.option(
     "--date",
     "annotation_date",
@@ -84,13 +98,17 @@ def export_command(root: Path, output_format: str, config: str | None, out: Path
     help="When the annotation was made (YYYY-MM-DD).",
 )
 @click.argument("source", metavar="IN", type=click.Path(path_type=Path))
-def import_command(root: Path, import_format: str, annotator: str, annotation_date: str, source: Path) -> None:
-    """Import annotations made in BRAT or exported from Label Studio into the matching records as gold layers.
+def import_command(
+    root: Path, import_format: str, annotator: str, complete: bool, annotation_date: str, source: Path
+) -> None:
+    """Import annotations made in BRAT or exported from Label Studio into the matching records as gold items.
 
     IN is a BRAT .ann file (its .txt beside it) or a folder of them, or a Label
-    Studio JSON export. The text must equal the record's text exactly. Layers
-    the import changes become gold with --annotator and --date; nothing is
-    written unless every document imports into a valid record.
+    Studio JSON export. The text must equal the record's text exactly. Items
+    the annotator created, changed or confirmed (BRAT's Gold attribute) become
+    gold with --annotator and --date; untouched items keep their provenance;
+    --complete makes whole layers gold. Nothing is written unless every
+    document imports into a valid record.
     """
     from newscorpus.io.importing import plan_import, read_documents, write_plans  # heavy: only to run
     from newscorpus.record.layout import corpus_lock
@@ -108,7 +126,7 @@ def import_command(root: Path, import_format: str, annotator: str, annotation_da
             )
         documents = read_documents(import_format, source)
         with corpus_lock(layout):
-            plans = plan_import(documents, layout, gold(annotator, annotation_date))
+            plans = plan_import(documents, layout, gold(annotator, annotation_date), complete=complete)
             written = write_plans(plans)
     except UnusableInputError as error:
         exit_unusable(error)

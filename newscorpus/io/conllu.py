@@ -1,7 +1,10 @@
 """CoNLL-U with named entities and coreference in MISC, in the CorefUD/GUM ``Entity=`` style.
 
 Each record is one document (``# newdoc id``), each paragraph opens with
-``# newpar id``, each sentence has ``# sent_id`` and ``# text``. Tokens carry
+``# newpar id``, each sentence has ``# sent_id``, ``# text`` and
+``# sentence_gold`` (true when the entity layer is complete gold, as in the
+``ner`` config; the document's ``# complete_gold_layers`` names every complete
+layer). Tokens carry
 their character offsets in the record's text as ``TokenRange=start:end`` (the
 UDPipe convention) and the whitespace after them as ``SpaceAfter=No`` or
 ``SpacesAfter=`` (``\\n`` for a newline, ``\\s`` for a space), so the text can
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newscorpus.io.alignment import TokenAligner
+from newscorpus.record.provenance import SPAN_LAYERS
 from newscorpus.views.tokens import sentence_token_ranges, token_spans
 
 GLOBAL_ENTITY = "eid-etype-wikidata"
@@ -107,7 +111,13 @@ def conllu_document(record: dict[str, Any]) -> str:
     spans = token_spans(record)
     entity_values = _entity_values(_markables(record, TokenAligner(record)), len(spans))
     paragraph_starts = {p["start"] for p in record["layers"]["paragraphs"]["items"]}
-    lines = [f"# newdoc id = {document_id}", f"# global.Entity = {GLOBAL_ENTITY}"]
+    complete = [name for name in SPAN_LAYERS if record["layers"][name]["complete"]]
+    lines = [
+        f"# newdoc id = {document_id}",
+        f"# global.Entity = {GLOBAL_ENTITY}",
+        f"# complete_gold_layers = {', '.join(complete) or 'none'}",
+    ]
+    sentence_gold = "true" if record["layers"]["entities"]["complete"] else "false"
     sentences = record["layers"]["sentences"]
     paragraph_number = 0
     for sentence_number, (first, stop), sentence_start, sentence_end in zip(
@@ -121,7 +131,11 @@ def conllu_document(record: dict[str, Any]) -> str:
             paragraph_number += 1
             lines.append(f"# newpar id = {document_id}-p{paragraph_number}")
         sentence_text = text[sentence_start:sentence_end].replace("\n", " ")
-        lines += [f"# sent_id = {document_id}-s{sentence_number}", f"# text = {sentence_text}"]
+        lines += [
+            f"# sent_id = {document_id}-s{sentence_number}",
+            f"# text = {sentence_text}",
+            f"# sentence_gold = {sentence_gold}",  # as the ner config's column: the entity layer is complete
+        ]
         for index in range(first, stop):
             start, end = spans[index]
             next_start = spans[index + 1][0] if index + 1 < len(spans) else len(text)

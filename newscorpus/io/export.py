@@ -104,13 +104,19 @@ def _write_text_stream(
     chunk: Callable[[dict[str, Any]], str],
     frame: tuple[str, str, str] = ("", "", ""),
 ) -> int:
-    """Write each record's chunk; ``frame`` is (before all, between two, after all), e.g. a JSON list's."""
+    """Write each record's chunk; ``frame`` is (before all, between two, after all), e.g. a JSON list's.
+
+    A record whose chunk is empty (nothing of it selected) is not written nor counted.
+    """
     before, between, after = frame
     count = 0
     with _atomic_output(out) as handle:
         handle.write(before.encode("utf-8"))
         for record in records:
-            handle.write(((between if count else "") + chunk(record)).encode("utf-8"))
+            text = chunk(record)
+            if not text:
+                continue
+            handle.write(((between if count else "") + text).encode("utf-8"))
             count += 1
         handle.write(after.encode("utf-8"))
     return count
@@ -147,15 +153,18 @@ def _labelstudio_json(record: dict[str, Any]) -> str:
     return json.dumps(labelstudio_task(record), ensure_ascii=False)
 
 
-def export_records(output_format: str, files: Sequence[Path], out: Path, config: str | None = None) -> int:
+def export_records(
+    output_format: str, files: Sequence[Path], out: Path, config: str | None = None, gold_only: bool = False
+) -> int:
     """Write the records in ``files`` to ``out`` in ``output_format``; returns how many were written.
 
-    ``config`` selects the tag set of CoNLL-2003 (``ner`` or ``ner_conll2003``).
+    ``config`` selects the tag set of CoNLL-2003 (``ner`` or ``ner_conll2003``),
+    ``gold_only`` keeps only its gold sentences (the format has no provenance column).
     """
     records = iter_valid_records(files)
     if output_format == "conll2003":
         tag_config = config or DEFAULT_CONFIG
-        return _write_text_stream(out, records, lambda record: conll2003_document(record, tag_config))
+        return _write_text_stream(out, records, lambda record: conll2003_document(record, tag_config, gold_only))
     if output_format == "conllu":
         return _write_text_stream(out, records, conllu_document)
     if output_format == "jsonl":

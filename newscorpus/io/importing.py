@@ -97,9 +97,14 @@ def _check_same_text(record: dict[str, Any], document: ImportedDocument) -> None
 
 
 def plan_import(
-    documents: list[ImportedDocument], layout: CorpusLayout, provenance: dict[str, Any]
+    documents: list[ImportedDocument], layout: CorpusLayout, provenance: dict[str, Any], *, complete: bool = False
 ) -> list[ImportPlan]:
-    """The merged record of every document, validated; raises UnusableInputError for unusable input."""
+    """The merged record of every document, validated; raises UnusableInputError for unusable input.
+
+    Items the annotator touched become gold with ``provenance``; with
+    ``complete``, every layer a document holds is declared complete
+    (``newscorpus.io.merge``).
+    """
     finder = _RecordFinder(layout)
     plans: list[ImportPlan] = []
     for document in documents:
@@ -109,7 +114,7 @@ def plan_import(
         record = read_record_or_raise(path)
         _check_same_text(record, document)
         document.check_spans()
-        merged = merge_annotations(record, document, provenance)
+        merged = merge_annotations(record, document, provenance, complete=complete)
         changed = [name for name, layer in merged["layers"].items() if layer != record["layers"][name]]
         plans.append(ImportPlan(document.location, path, merged, changed, validate_record(merged)))
     return plans

@@ -18,6 +18,10 @@ What goes where:
 - ``doc.spans["timex"]``: temporal expressions, ``label_`` the TIMEX3 type,
   ``kb_id_`` its normalized value, ``id_`` the expression id.
 - ``doc.user_data["document_id"]``: the record id.
+- ``doc.user_data["provenance"]``: per span layer, ``complete`` (gold
+  annotators declared it done) and ``gold_ids``, the ids of its gold items
+  (entities, links, clusters, quotations, expressions), so that training can
+  keep gold only.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from spacy.tokens import Doc, DocBin, Span, SpanGroup
 from spacy.vocab import Vocab
 
 from newscorpus.io.alignment import TokenAligner
+from newscorpus.record.provenance import SPAN_LAYERS
 from newscorpus.views.tokens import sentence_token_ranges, token_spans
 
 
@@ -98,6 +103,10 @@ def record_doc(record: dict[str, Any], vocab: Vocab) -> Doc:
         spans.span(t, f"timex {t['id']}", t["type"], t["id"], t["value"] or "") for t in layers["timex"]["items"]
     ]
     doc.user_data["document_id"] = record["id"]
+    doc.user_data["provenance"] = {
+        name: {"complete": layers[name]["complete"], "gold_ids": [i["id"] for i in layers[name]["items"] if i["gold"]]}
+        for name in SPAN_LAYERS
+    }
     return doc
 
 

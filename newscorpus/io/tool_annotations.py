@@ -23,6 +23,7 @@ MAX_IMPORT_BYTES = 200_000_000
 class ImportedEntity:
     span: Span
     label: str
+    confirmed: bool = False  # the annotator marked it checked (gold) without changing it
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class ImportedQuote:
     content: Span
     cue: Span | None
     source: Span | None
+    confirmed: bool = False  # the annotator marked it checked (gold) without changing it
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +152,14 @@ class PartRelation:
 
 
 def assemble_quotes(
-    parts: dict[str, QuotePart], quote_types: dict[str, str], relations: list[PartRelation]
+    parts: dict[str, QuotePart],
+    quote_types: dict[str, str],
+    relations: list[PartRelation],
+    confirmed: frozenset[str] | set[str] = frozenset(),
 ) -> list[ImportedQuote]:
     """Quotations from parts (by the tool's annotation id) joined by relations, in the order of the contents.
 
+    ``confirmed`` holds the ids of Contents the annotator marked checked.
     Each relation joins a Content with a Cue or Source, in either direction;
     a Content has at most one of each, and every Cue and Source belongs to
     some Content (it may be shared, as when one speaker says two things).
@@ -186,6 +192,6 @@ def assemble_quotes(
         if part.role == "Content" and key not in quote_types:
             raise UnusableInputError("import.quote-structure", part.where, f"Content {key} has no quote type")
     return [
-        ImportedQuote(quote_types[key], parts[key].span, spans.get("Cue"), spans.get("Source"))
+        ImportedQuote(quote_types[key], parts[key].span, spans.get("Cue"), spans.get("Source"), key in confirmed)
         for key, spans in found.items()
     ]

@@ -41,7 +41,7 @@ def _raw_inputs(layout: CorpusLayout) -> list[Path]:
 def convert(root: Path, jobs: int | None, engine: str, address: str | None, quiet: bool) -> None:
     """Convert every raw capture in corpus/raw/ into a record in corpus/records/.
 
-    Automatic layers are regenerated; layers marked gold are kept as they are.
+    Gold items are kept as they are (complete gold layers whole); automatic ones are made again around them.
     Nothing in corpus/records/ changes unless every capture converts.
     """
     from newscorpus.pipeline.corpus import convert_corpus

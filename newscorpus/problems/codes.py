@@ -285,6 +285,32 @@ CODES: dict[str, Code] = {
         "Say gold (annotator, date) or auto (tool, version).",
         example='an entities layer with items and "provenance": null',
     ),
+    "provenance.unknown-entry": Code(
+        "An item names a provenance entry its layer does not list",
+        "Point the item's provenance at an index of the layer's provenance list, or add the entry.",
+        example='an entity with "provenance": 2 in a layer listing two entries',
+    ),
+    "provenance.gold-mismatch": Code(
+        "An item's gold flag disagrees with its provenance entry",
+        "gold is true exactly when the item's entry is of kind gold; fix one of them.",
+        example='an entity with "gold": true whose entry is {"kind": "auto", ...}',
+    ),
+    "provenance.unused-entry": Code(
+        "A layer lists a provenance entry no item names",
+        "Remove the entry; only a complete layer may keep one (whoever declared it complete).",
+        example="a layer listing an auto entry after every item was corrected",
+    ),
+    "provenance.complete-not-gold": Code(
+        "A layer declared complete holds automatic items or names no gold annotator",
+        "Correct or confirm the automatic items first (they become gold), or set complete to false.",
+        example='an entities layer with "complete": true and an item with "gold": false',
+    ),
+    "provenance.gold-refers-to-auto": Code(
+        "A gold item refers to an automatic item",
+        "Convert makes automatic items again, so the reference would dangle: make the target gold "
+        "(confirm it) or drop the reference.",
+        example="a gold entity link whose entity is automatic",
+    ),
     "raw.missing": Code(
         "The record's raw file does not exist",
         "Keep raw captures under corpus/raw/ unchanged.",

@@ -176,11 +176,22 @@ def annotation_table(tally: CardTally) -> str:
     for name in tally.layer_order:
         layer = tally.layers[name]
         counts, documents = layer.items_by_kind, layer.documents_by_kind
-        makers = "; ".join(sorted(layer.makers)) or "-"
+        makers = "<br>".join(sorted(layer.makers)) or "-"  # names may hold "; " and commas
         rows.append(
             f"| {name} | {counts['gold']} ({documents['gold']} docs) | {counts['auto']} ({documents['auto']} docs) "
             f"| {makers} |"
         )
+    return "\n".join(rows)
+
+
+def annotation_type_table(tally: CardTally) -> str:
+    """Markdown rows: per layer and type (entity label, quotation type, timex type), gold and auto items."""
+    rows = []
+    for key in sorted(tally.labels_by_kind):
+        layer, field = key.split(".")
+        by_kind = tally.labels_by_kind[key]
+        for label, _ in most_common(tally.labels.get(key, Counter())):
+            rows.append(f"| {layer} | {field} {label} | {by_kind[label, 'gold']} | {by_kind[label, 'auto']} |")
     return "\n".join(rows)
 
 
@@ -288,14 +299,23 @@ for byte; the text is normalized (NFC, odd spaces folded, paragraphs separated
 by one blank line) with a map back to raw offsets, and publisher boilerplate is
 recognised by data-file rules and recorded, not deleted silently.
 
-**Annotations.** Items per layer by provenance: `gold` was made or corrected by
-hand following the annotation guidelines (docs/guidelines.md in the
-repository), `auto` by the named tool. The guidelines' change log records each
-gold pass, its independent review and the agreement between annotators.
+**Annotations.** Items per layer by provenance: `gold` was made, corrected or
+confirmed by hand following the annotation guidelines (docs/guidelines.md in the
+repository), `auto` by the named tool. Provenance is kept per item (each item's
+`gold` flag; a layer is `complete` when gold annotators declared it done), so a
+layer can mix both; the training configs carry the flags. The guidelines' change
+log records each gold pass, its independent review and the agreement between
+annotators.
 
 | layer | gold items | auto items | made by |
 |---|---|---|---|
 {annotation_table(tally)}
+
+Per type:
+
+| layer | type | gold items | auto items |
+|---|---|---|---|
+{annotation_type_table(tally)}
 
 **Personal and sensitive information.** Articles name public figures and
 journalists, and may report violence, detention or allegations against named

@@ -28,6 +28,10 @@ _VIEW_COLUMNS: dict[str, str] = {
     "token_starts": "Start offset of each token in the article text.",
     "token_ends": "End offset (exclusive) of each token in the article text.",
     "ner_tags": "IOB2 tag of each token, as a ClassLabel id.",
+    "sentence_gold": "True when the sentence's tags are all gold: the article's entity layer is complete (gold "
+    "annotators declared every entity found). Filter on it to train or score on gold only.",
+    "gold_tags": "Per token, whether a person made its tag: the token is inside a gold entity, or the entity "
+    "layer is complete (then every O is gold too).",
     "quote_id": "Id of the attribution in the record (`q1`, ...).",
     "type": "Quotation type: direct, indirect or mixed (PARC 3.0).",
     "content": "What was said: the quoted or reported content span.",
@@ -35,6 +39,10 @@ _VIEW_COLUMNS: dict[str, str] = {
     "source": "Who said it: the source span, with its coreference mention and cluster ids; null if unstated.",
     "sentence_indices": "Indices of the sentences the content overlaps.",
     "sentences": "Text of those sentences.",
+    "gold": "True when a person made, corrected or confirmed this quotation (its provenance is gold).",
+    "layer_complete": "True when the article's layer is complete: gold annotators declared every item found, "
+    "so none is missing.",
+    "cluster_gold": "Per cluster, whether it is gold (made, corrected or confirmed by a person).",
     "sentence_starts": "Index of each sentence's first token.",
     "cluster_ids": "Id of each coreference cluster in the record (`c1`, ...).",
     "clusters": "Each cluster as a list of [first_token, last_token] mentions, both inclusive.",

@@ -54,10 +54,20 @@ class LayerTally:
         size = layer_size(layer)
         self.items += size
         provenance = layer.get("provenance")
-        if provenance:
-            self.items_by_kind[provenance["kind"]] += size
-            self.documents_by_kind[provenance["kind"]] += 1
-            self.makers.add(provenance["annotator"] or f"{provenance['tool']} {provenance['version']}")
+        if isinstance(provenance, list):  # a span layer: provenance per item
+            kinds = Counter("gold" if item["gold"] else "auto" for item in layer["items"])
+            if layer["complete"] and not kinds:
+                kinds["gold"] = 0  # declared complete with nothing to annotate: a gold document all the same
+            used = {item["provenance"] for item in layer["items"]}
+            entries = [entry for index, entry in enumerate(provenance) if index in used or layer["complete"]]
+        elif provenance:
+            kinds, entries = Counter({provenance["kind"]: size}), [provenance]
+        else:
+            return
+        self.items_by_kind.update(kinds)
+        self.documents_by_kind.update(kinds.keys())
+        for entry in entries:
+            self.makers.update(entry["annotators"] or [f"{entry['tool']} {entry['version']}"])
 
     def merge(self, other: LayerTally) -> None:
         self.items_by_kind.update(other.items_by_kind)
@@ -76,6 +86,8 @@ class CardTally:
     layer_order: tuple[str, ...] = ()
     layers: dict[str, LayerTally] = field(default_factory=dict)
     labels: dict[str, Counter[str]] = field(default_factory=dict)  # "<layer>.<key>" -> label counts
+    # "<layer>.<key>" -> (label, "gold" or "auto") -> items
+    labels_by_kind: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     linked: int = 0  # entity links with a Wikidata id
     mentions: int = 0  # coreference mentions
     languages: set[str] = field(default_factory=set)
@@ -109,6 +121,9 @@ class CardTally:
             self.layers.setdefault(name, LayerTally()).add(layer)
         for layer, key in COUNTED_LABELS:
             self.labels.setdefault(f"{layer}.{key}", Counter()).update(item[key] for item in layers[layer]["items"])
+            self.labels_by_kind.setdefault(f"{layer}.{key}", Counter()).update(
+                (item[key], "gold" if item["gold"] else "auto") for item in layers[layer]["items"]
+            )
         self.linked += sum(1 for link in layers["entity_links"]["items"] if link["qid"])
         self.mentions += sum(len(cluster["mentions"]) for cluster in layers["coreference"]["items"])
         source = record["source"]
@@ -147,6 +162,8 @@ class CardTally:
             self.layers.setdefault(name, LayerTally()).merge(layer)
         for key, counts in other.labels.items():
             self.labels.setdefault(key, Counter()).update(counts)
+        for key, by_kind in other.labels_by_kind.items():
+            self.labels_by_kind.setdefault(key, Counter()).update(by_kind)
         self.linked += other.linked
         self.mentions += other.mentions
         self.languages |= other.languages

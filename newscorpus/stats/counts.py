@@ -112,6 +112,11 @@ def count_corpus(records: list[dict[str, Any]]) -> CorpusStats:
             count = stats.layers.setdefault(name, LayerCount())
             size = layer_size(layer)
             count.items += size
+            if isinstance(layer["provenance"], list):  # a span layer: provenance per item
+                gold = sum(1 for item in layer["items"] if item["gold"])
+                count.gold += gold
+                count.auto += size - gold
+                continue
             kind = (layer["provenance"] or {}).get("kind")
             count.gold += size if kind == "gold" else 0
             count.auto += size if kind == "auto" else 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscorpus.record.provenance import gold
+from newscorpus.record.provenance import gold, layer_of
 from newscorpus.synth.article import ArticleWriter
 from newscorpus.text.offsets import Span
 
@@ -71,7 +71,7 @@ def gold_layers(article: ArticleWriter) -> dict[str, Any]:
     ]
     # Gold even when empty: the generator knows there is nothing, and convert must not annotate it.
     return {
-        name: {"provenance": provenance, "items": items}
+        name: layer_of(items, provenance, complete=True)
         for name, items in (
             ("entities", entities),
             ("entity_links", links),

@@ -18,6 +18,7 @@ from typing import Any
 from newscorpus.problems.value import Problem, pointer
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR
 from newscorpus.validate.edge_checks import edge_problems
+from newscorpus.validate.provenance_checks import item_provenance_problems
 from newscorpus.validate.source_checks import licence_problems, metadata_paragraph_problems
 from newscorpus.validate.spans import columns, first_uncovered, in_order, iter_item_spans, layer_items
 from newscorpus.validate.value_checks import provenance_problems, value_problems
@@ -342,6 +343,7 @@ CHECKS: tuple[Check, ...] = (
     edge_problems,
     value_problems,
     provenance_problems,
+    item_provenance_problems,
     licence_problems,
     metadata_paragraph_problems,
 )

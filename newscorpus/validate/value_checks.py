@@ -62,7 +62,10 @@ def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int,
     layers = record.get("layers")
     if isinstance(layers, dict):
         for name, layer in layers.items():
-            if isinstance(layer, dict):
+            if isinstance(layer, dict) and isinstance(layer.get("provenance"), list):  # a span layer's entries
+                for index, entry in enumerate(layer["provenance"]):
+                    yield ("layers", name, "provenance", index), entry
+            elif isinstance(layer, dict):
                 yield ("layers", name, "provenance"), layer.get("provenance")
     published = (record.get("metadata") or {}).get("publication_date")
     if isinstance(published, dict):
@@ -72,8 +75,8 @@ def _iter_provenances(record: dict[str, Any]) -> Iterator[tuple[tuple[str | int,
 def provenance_problems(record: dict[str, Any], text: str, derived: object) -> Iterator[Problem]:
     layers = record.get("layers") if isinstance(record.get("layers"), dict) else {}
     for name, layer in layers.items():
-        if not isinstance(layer, dict) or layer.get("provenance") is not None:
-            continue
+        if not isinstance(layer, dict) or layer.get("provenance") is not None or "complete" in layer:
+            continue  # a span layer's items name their entries: newscorpus.validate.provenance_checks
         filled = bool(layer.get("items") or layer.get("starts"))
         if filled:
             yield Problem(

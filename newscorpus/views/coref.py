@@ -2,6 +2,8 @@
 
 Clusters follow the jsonlines convention of the CoNLL-2012 coreference
 systems (Lee et al. 2017): each cluster is a list of [first_token, last_token].
+``cluster_gold`` gives each cluster's provenance flag, and ``layer_complete`` is true when
+the document's coreference layer is complete (every cluster gold, none missing).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def coref_features() -> Features:
             "sentence_starts": List(Value("int32")),
             "cluster_ids": List(Value("string")),
             "clusters": List(List(List(Value("int32")))),
+            "cluster_gold": List(Value("bool")),
+            "layer_complete": Value("bool"),
         }
     )
 
@@ -46,4 +50,6 @@ def coref_rows(record: dict[str, Any]) -> Iterator[Row]:
         "clusters": [
             [[index_of_start[m["start"]], index_of_end[m["end"]]] for m in cluster["mentions"]] for cluster in clusters
         ],
+        "cluster_gold": [cluster["gold"] for cluster in clusters],
+        "layer_complete": record["layers"]["coreference"]["complete"],
     }

@@ -1,4 +1,13 @@
-"""NER views: one row per sentence with tokens and BIO tags (OntoNotes 5 or CoNLL-2003 types)."""
+"""NER views: one row per sentence with tokens and BIO tags (OntoNotes 5 or CoNLL-2003 types).
+
+Each row says whether its tags are gold (``sentence_gold``): true only when the
+record's entity layer is complete, i.e. gold annotators declared every entity
+found and every item is gold. A sentence of a partly corrected layer is not
+gold even when each entity in it is, because an entity the annotator never
+reached may be missing from it (its O tags are the tool's); per token,
+``gold_tags`` says which tags a person made (tokens of gold entities, or every
+token of a complete layer), for training that masks the rest.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +34,8 @@ def _features(labels: tuple[str, ...]) -> Features:
             "token_starts": List(Value("int32")),
             "token_ends": List(Value("int32")),
             "ner_tags": List(ClassLabel(names=list(bio_tags(labels)))),
+            "sentence_gold": Value("bool"),
+            "gold_tags": List(Value("bool")),
         }
     )
 
@@ -59,6 +70,10 @@ def _rows(record: dict[str, Any], label_of: Callable[[str], str | None]) -> Iter
         if (mapped := label_of(e["label"])) is not None
     ]
     tags = spans_to_bio(spans, entities)
+    layer = record["layers"]["entities"]
+    complete = layer["complete"] is True
+    gold_spans = [(e["start"], e["end"]) for e in layer["items"] if e["gold"]]
+    gold_tags = [complete or any(s < end and start < e for start, end in gold_spans) for s, e in spans]
     licence = licence_columns(record)
     for index, (first, last) in enumerate(sentence_token_ranges(record)):
         sentence = spans[first:last]
@@ -70,6 +85,8 @@ def _rows(record: dict[str, Any], label_of: Callable[[str], str | None]) -> Iter
             "token_starts": [s for s, _ in sentence],
             "token_ends": [e for _, e in sentence],
             "ner_tags": _opening_sentence(tags[first:last]),
+            "sentence_gold": complete,
+            "gold_tags": gold_tags[first:last],
         }
 
 

@@ -1,4 +1,8 @@
-"""Quotes view: one row per attribution (content, source, cue, type) with offsets and sentences."""
+"""Quotes view: one row per attribution (content, source, cue, type) with offsets and sentences.
+
+``gold`` is the quotation's own flag (a person made, corrected or confirmed
+it); ``layer_complete`` says that no quotation of the document is missing.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ def quotes_features() -> Features:
             "source": {**_SPAN, "mention": Value("string"), "cluster": Value("string")},
             "sentence_indices": List(Value("int32")),
             "sentences": List(Value("string")),
+            "gold": Value("bool"),
+            "layer_complete": Value("bool"),
         }
     )
 
@@ -57,4 +63,6 @@ def quotes_rows(record: dict[str, Any]) -> Iterator[Row]:
             "source": None if source is None else {**source, "cluster": cluster_of.get(source.get("mention") or "")},
             "sentence_indices": touched,
             "sentences": [text[sentences[i][0] : sentences[i][1]] for i in touched],
+            "gold": quote["gold"],
+            "layer_complete": record["layers"]["quotations"]["complete"],
         }

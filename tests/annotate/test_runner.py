@@ -19,7 +19,7 @@ from newscorpus.convert import convert_raw_file
 from newscorpus.convert.decode import RawCapture
 from newscorpus.convert.record import build_record
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.provenance import auto
+from newscorpus.record.provenance import auto, with_provenance
 from newscorpus.record.writer import dumps_record
 from newscorpus.validate import validate_record
 
@@ -73,8 +73,10 @@ def test_the_five_quoted_passages_of_the_seed_are_found_with_cue_and_a_source_ti
 def test_the_seed_prediction_validates_and_every_layer_is_auto(seed_prediction):
     assert validate_record(seed_prediction) == []
     for name in ("entities", "coreference", "quotations", "timex"):
-        assert seed_prediction["layers"][name]["provenance"]["kind"] == "auto"
-    assert seed_prediction["layers"]["entity_links"] == {"provenance": None, "items": []}
+        layer = seed_prediction["layers"][name]
+        assert [entry["kind"] for entry in layer["provenance"]] == ["auto"], name
+        assert not layer["complete"] and not any(item["gold"] for item in layer["items"]), name
+    assert seed_prediction["layers"]["entity_links"] == {"provenance": [], "complete": False, "items": []}
 
 
 def test_no_leakage_the_gazetteer_leaves_out_the_annotated_article_own_gold(seed_record, seed_prediction):
@@ -100,12 +102,12 @@ def test_gazetteer_votes_leave_out_the_document_asked_about(seed_record):
 
 def test_convert_keeps_gold_layers_and_annotates_the_others_against_them(seed_record):
     previous = copy.deepcopy(seed_record)
-    previous["layers"]["quotations"] = {"provenance": auto("someone.else", "1"), "items": []}
+    previous["layers"]["quotations"] = with_provenance(previous["layers"]["quotations"], auto("someone.else", "1"))
     converted = convert_raw_file(SEED_RAW, SEED_RAW_RELATIVE, previous)
     for name in ("entities", "entity_links", "coreference", "timex"):
         assert converted["layers"][name] == seed_record["layers"][name]
     quotations = converted["layers"]["quotations"]
-    assert quotations["provenance"]["tool"] == "newscorpus.annotate.quotes"
+    assert [entry["tool"] for entry in quotations["provenance"]] == ["newscorpus.annotate.quotes"]
     gold_mentions = {m["id"]: m for c in seed_record["layers"]["coreference"]["items"] for m in c["mentions"]}
     kremlin_sources = [q for q in quotations["items"] if q["source"] and q["source"]["text"] == "Kremlin"]
     assert len(kremlin_sources) == 3
@@ -118,7 +120,7 @@ def test_convert_keeps_gold_layers_and_annotates_the_others_against_them(seed_re
 def test_annotation_is_deterministic(seed_annotators, seed_record, seed_prediction):
     again = seed_annotators.annotate_record(seed_record, keep_gold=False)
     assert dumps_record(again) == dumps_record(seed_prediction)
-    assert seed_record["layers"]["entities"]["provenance"]["kind"] == "gold"  # the input is not changed
+    assert seed_record["layers"]["entities"]["complete"]  # the input is not changed
 
 
 @pytest.mark.parametrize(
@@ -200,7 +202,8 @@ def test_a_spacy_pipeline_is_loaded_with_spacy_load_and_its_entities_used(tiny_p
     assert {("Zorblax 9", "PRODUCT"), ("Ruiz", "PERSON")} <= found  # PER from CoNLL-style labels becomes PERSON
     assert not {"Zorblax 9", "Ruiz"} & {e["text"] for e in without["layers"]["entities"]["items"]}
     assert (
-        with_pipeline["layers"]["entities"]["provenance"]["tool"] == "newscorpus.annotate.entities+spacy:en_tiny_test"
+        with_pipeline["layers"]["entities"]["provenance"][0]["tool"]
+        == "newscorpus.annotate.entities+spacy:en_tiny_test"
     )
     assert validate_record(with_pipeline) == []
 

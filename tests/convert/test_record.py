@@ -61,10 +61,11 @@ def test_without_a_previous_record_semantic_layers_are_empty(seed_record):
     converted = convert_raw_file(SEED_RAW, SEED_RAW_RELATIVE)
     layers = converted["layers"]
     for name in ("entities", "coreference", "quotations", "timex"):
-        assert layers[name]["provenance"]["kind"] == "auto"
-        assert layers[name]["provenance"]["tool"].startswith("newscorpus.annotate.")
+        (entry,) = layers[name]["provenance"]
+        assert entry["kind"] == "auto" and entry["tool"].startswith("newscorpus.annotate.")
         assert layers[name]["items"], name
-    assert layers["entity_links"] == {"provenance": None, "items": []}
+        assert not any(item["gold"] for item in layers[name]["items"])
+    assert layers["entity_links"] == {"provenance": [], "complete": False, "items": []}
     assert converted["metadata"]["publication_date"]["value"] is None
     assert converted["text"] == seed_record["text"]
     assert validate_record(converted) == []

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from newscorpus.evaluate import evaluate_records, read_records
 from newscorpus.evaluate.commands import evaluate
 from newscorpus.evaluate.matching import Item, align, span_score
-from newscorpus.record.provenance import auto
+from newscorpus.record.provenance import auto, with_provenance
 from newscorpus.record.writer import write_record
 
 
@@ -117,7 +117,7 @@ def test_overlap_alignment_is_one_to_one_and_prefers_identical_spans():
 
 def test_only_layers_marked_gold_in_gold_are_scored(seed_record):
     gold = copy.deepcopy(seed_record)
-    gold["layers"]["timex"]["provenance"] = auto("some.tool", "1")
+    gold["layers"]["timex"] = with_provenance(gold["layers"]["timex"], auto("some.tool", "1"))
     evaluation = evaluate_records({gold["id"]: gold}, {gold["id"]: seed_record})
     assert "timex" not in {row.layer for row in evaluation.rows}
     assert "timex" not in evaluation.layer_documents

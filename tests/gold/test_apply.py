@@ -14,7 +14,7 @@ from newscorpus.convert.record import build_record
 from newscorpus.gold.apply import plan_apply
 from newscorpus.gold.passfile import GoldLayout, PassFile
 from newscorpus.gold.reanchor import OffsetMapper, reanchor
-from newscorpus.record.provenance import auto, is_gold
+from newscorpus.record.provenance import auto, gold, is_gold, with_provenance
 from newscorpus.validate import validate_record
 
 SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")
@@ -23,7 +23,7 @@ SPAN_LAYERS = ("entities", "entity_links", "coreference", "quotations", "timex")
 def automatic(record):
     """The record as convert would leave an article nobody annotated: every span layer automatic."""
     for name in SPAN_LAYERS:
-        record["layers"][name]["provenance"] = auto("newscorpus.annotate", "0.1.0")
+        record["layers"][name] = with_provenance(record["layers"][name], auto("newscorpus.annotate", "0.1.0"))
     record["metadata"]["publication_date"]["provenance"] = auto("newscorpus.convert", "0.1.0")
     return record
 
@@ -60,7 +60,10 @@ def test_apply_writes_a_single_pass_as_gold_and_remakes_the_automatic_layers(
     assert result.exit_code == 0, result.output
     applied = json.loads(record_path(corpus_copy, record).read_text(encoding="utf-8"))
     entities = applied["layers"]["entities"]
-    assert is_gold(entities) and entities["provenance"]["annotator"] == "annotator A (pass A)"
+    assert is_gold(entities) and entities["provenance"] == [
+        gold(["annotator A (pass A)"], entities["provenance"][0]["date"])
+    ]
+    assert all(e["gold"] and e["provenance"] == 0 for e in entities["items"])
     assert [e["id"] for e in entities["items"]] == [f"e{n}" for n in range(1, len(entities["items"]) + 1)]
     assert [(e["start"], e["end"]) for e in entities["items"]] == sorted(
         (e["start"], e["end"]) for e in entities["items"]
@@ -75,13 +78,10 @@ def test_apply_writes_a_single_pass_as_gold_and_remakes_the_automatic_layers(
 
 def test_convert_keeps_gold_entities_and_regenerates_coreference_around_them(seed_record, repo_root):
     record = automatic(seed_record)
-    record["layers"]["entities"]["provenance"] = {
-        "kind": "gold",
-        "annotator": "annotator A (pass A)",
-        "date": "2026-12-01",
-        "tool": None,
-        "version": None,
-    }
+    entities = with_provenance(
+        record["layers"]["entities"], gold(["annotator A (pass A)"], "2026-12-01"), complete=True
+    )
+    record["layers"]["entities"] = entities
     del record["layers"]["entities"]["items"][0]  # coreference still names e1: convert must not keep that
     record["layers"]["entities"]["items"] = [
         dict(e, id=f"e{100 + n}") for n, e in enumerate(record["layers"]["entities"]["items"])

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from newscorpus.io.brat import brat_ann, read_brat
 from newscorpus.io.commands import export_command, import_command
 from newscorpus.io.merge import merge_annotations
-from newscorpus.record.provenance import gold
+from newscorpus.record.provenance import entry_of, gold
 from newscorpus.record.writer import dumps_record
 
 LS_EXPORT = REPO / "tests" / "data" / "io" / "labelstudio_export.json"
@@ -88,9 +88,11 @@ def test_brat_edits_become_gold_layers_and_keep_ids(tmp_path, corpus_copy, seed_
     assert [e["id"] for e in layers["entities"]["items"]] == [e["id"] for e in entities if e is not removed]
     assert next(e for e in layers["entities"]["items"] if e["id"] == relabelled["id"])["label"] == "ORG"
     assert removed["id"] not in {link["entity"] for link in layers["entity_links"]["items"]}
-    assert (
-        layers["entities"]["provenance"] == layers["entity_links"]["provenance"] == gold("Test Annotator", "2026-12-01")
-    )
+    import_entry, seed_entry = gold("Test Annotator", "2026-12-01"), before["entities"]["provenance"][0]
+    for item in layers["entities"]["items"]:  # only the relabelled entity was touched; the layer stays complete
+        assert entry_of(layers["entities"], item) == (import_entry if item["id"] == relabelled["id"] else seed_entry)
+    assert layers["entities"]["complete"] and layers["entity_links"]["complete"]
+    assert layers["entity_links"]["provenance"] == before["entity_links"]["provenance"]  # a link went, none changed
     for name in ("quotations", "coreference", "timex", "tokens"):
         assert layers[name] == before[name]
 
@@ -134,7 +136,7 @@ def test_brat_text_that_differs_from_the_record_is_refused_at_the_first_differen
         (lambda lines: [*lines, "T999\tSource 0 7\tKremlin"], "import.quote-structure"),
         (lambda lines: [*lines, "E1\tEvent:T1"], "import.unsupported"),
         (lambda lines: [*lines, "T999\tORG zero 7\tKremlin"], "import.malformed"),
-        (lambda lines: [line for line in lines if not line.startswith("A1\t")], "import.quote-structure"),
+        (lambda lines: [line for line in lines if "\tType " not in line], "import.quote-structure"),
         (lambda lines: [*lines, "N999\tReference T1 Wikipedia:Kremlin\tKremlin"], "import.unsupported"),
     ],
     ids=["unknown-type", "discontinuous", "dangling-source", "event", "bad-offset", "untyped-content", "not-wikidata"],
@@ -196,6 +198,10 @@ def test_brat_round_trip_of_any_subset_of_entities_and_quotes_keeps_ids(tmp_path
 # Label Studio
 
 
+def entities_named(record: dict, text: str) -> list[dict]:
+    return [e for e in record["layers"]["entities"]["items"] if e["text"] == text]
+
+
 def test_labelstudio_export_imports_into_gold_layers(corpus_copy, seed_record):
     result = _import(corpus_copy, "labelstudio", LS_EXPORT)
     assert result.exit_code == 0, result.stderr
@@ -216,9 +222,16 @@ def test_labelstudio_export_imports_into_gold_layers(corpus_copy, seed_record):
         q["id"]: "mixed" if q["content"]["text"].startswith("all the problems") else q["type"]
         for q in before["quotations"]["items"]
     }
-    assert (
-        layers["entities"]["provenance"] == layers["quotations"]["provenance"] == gold("Test Annotator", "2026-12-01")
-    )
+    import_entry = gold("Test Annotator", "2026-12-01")
+    touched = {(e["start"], e["end"], e["label"]) for e in new} | {
+        (e["start"], e["end"], "GPE") for e in entities_named(after, "union state")
+    }
+    for item in layers["entities"]["items"]:
+        assert (entry_of(layers["entities"], item) == import_entry) == (
+            (item["start"], item["end"], item["label"]) in touched
+        )
+    mixed = [q for q in layers["quotations"]["items"] if entry_of(layers["quotations"], q) == import_entry]
+    assert [q["content"]["text"][:16] for q in mixed] == ["all the problems"]
     assert layers["timex"] == before["timex"] and layers["entity_links"] == before["entity_links"]
 
 

@@ -12,6 +12,8 @@ import yaml
 from huggingface_hub import DatasetCard
 
 from newscorpus.licensing import OPEN_LICENSES, hub_license_id, is_open_license, needs_attribution
+from newscorpus.record.provenance import auto as automatic
+from newscorpus.record.provenance import with_provenance
 from newscorpus.release.composition import ATTRIBUTION_FILE, automatic_layers, render_attribution
 from newscorpus.release.croissant import CROISSANT_FILE
 from newscorpus.release.folder import write_release_files
@@ -50,13 +52,7 @@ def wikinews_like(record, number, title, *, date="2019-03-0{}", auto=("entities"
     )
     other["metadata"]["publication_date"]["value"] = date.format(number) if date else None
     for layer in auto:
-        other["layers"][layer]["provenance"] = {
-            "kind": "auto",
-            "annotator": None,
-            "date": None,
-            "tool": "newscorpus-test",
-            "version": "0",
-        }
+        other["layers"][layer] = with_provenance(other["layers"][layer], automatic("newscorpus-test", "0"))
     return other
 
 
@@ -230,3 +226,21 @@ def test_stats_count_publishers_licences_and_dates(mixed):
     assert "publishers: Wikinews 3, The Moscow Times 1" in shown
     assert "publication dates: 2019-03-01 to 2020-08-15; by year: 2019 2, 2020 1, undated 1" in shown
     assert f"{sum(len(r['text'].split()) for r in mixed)} words" in shown
+
+
+def test_the_readme_gold_one_liner_keeps_only_complete_gold_sentences(release, mixed, tmp_path):
+    rows = datasets.load_dataset(str(release[0]), "ner", cache_dir=str(tmp_path))
+    kept = {split: dataset.filter(lambda row: row["sentence_gold"]) for split, dataset in rows.items()}
+    kept_ids = {document for dataset in kept.values() for document in dataset["document_id"]}
+    assert kept_ids == {record["id"] for record in mixed if record["layers"]["entities"]["complete"]}
+    assert kept_ids and len(kept_ids) < len(mixed)  # the seed is gold, the documents made automatic are not
+
+
+def test_the_card_counts_gold_and_automatic_items_per_layer_and_type(release, mixed):
+    card = release[2]
+    gold = sum(1 for record in mixed for e in record["layers"]["entities"]["items"] if e["gold"])
+    automatic = sum(1 for record in mixed for e in record["layers"]["entities"]["items"] if not e["gold"])
+    assert f"| entities | {gold} (" in card and f"| {automatic} (" in card
+    persons = [e for record in mixed for e in record["layers"]["entities"]["items"] if e["label"] == "PERSON"]
+    gold_persons = sum(1 for e in persons if e["gold"])
+    assert f"| entities | label PERSON | {gold_persons} | {len(persons) - gold_persons} |" in card

@@ -19,11 +19,12 @@ from conftest import REPO
 from newscorpus.cli import main
 from newscorpus.problems.value import CODES
 from newscorpus.record import reader
+from newscorpus.record.provenance import layer_of
 from newscorpus.validate import Problem, Report, validate_files, validate_record
 
 REPO_ROOT = REPO
 SEED_RAW_PATH = "corpus/raw/themoscowtimes/000_b7662e16b4581a0c.txt"
-GOLD = {"kind": "gold", "annotator": "test", "date": "2026-11-25", "tool": None, "version": None}
+GOLD = {"kind": "gold", "annotators": ["test"], "date": "2026-11-25", "tool": None, "version": None}
 ATTRIBUTION = {
     "title": "Kremlin Predicts Swift Resolution of Belarus Unrest",
     "author": "Wikinews contributors",
@@ -53,6 +54,11 @@ def span(text: str, needle: str, after: int = 0) -> dict[str, Any]:
     return {"start": start, "end": start + len(needle), "text": needle}
 
 
+def gold_layer(items: list[dict[str, Any]]) -> Record:
+    """A complete gold span layer of ``items``."""
+    return layer_of(items, dict(GOLD), complete=True)
+
+
 def with_small_layers(seed: Record) -> Record:
     """The seed with its semantic layers replaced by a few hand-built, valid items."""
     record = copy.deepcopy(seed)
@@ -67,25 +73,22 @@ def with_small_layers(seed: Record) -> Record:
     content = span(text, text[putin["start"] - len("President ") : text.index("resolved", sentence) + len("resolved")])
     record["metadata"]["publication_date"] = {"value": "2020-08-15", "evidence": "test", "provenance": dict(GOLD)}
     layers = record["layers"]
-    layers["entities"] = {
-        "provenance": dict(GOLD),
-        "items": [
+    layers["entities"] = gold_layer(
+        [
             {"id": "e1", **kremlin, "label": "ORG"},
             {"id": "e2", **saturday, "label": "DATE"},
             {"id": "e3", **putin, "label": "PERSON"},
             {"id": "e4", **lukashenko, "label": "PERSON"},
-        ],
-    }
-    layers["entity_links"] = {
-        "provenance": dict(GOLD),
-        "items": [
+        ]
+    )
+    layers["entity_links"] = gold_layer(
+        [
             {"id": "l1", "entity": "e3", "qid": "Q7747", "note": "Vladimir Putin"},
             {"id": "l2", "entity": "e1", "qid": None, "note": "no item confirmed"},
-        ],
-    }
-    layers["coreference"] = {
-        "provenance": dict(GOLD),
-        "items": [
+        ]
+    )
+    layers["coreference"] = gold_layer(
+        [
             {
                 "id": "c1",
                 "mentions": [
@@ -94,18 +97,12 @@ def with_small_layers(seed: Record) -> Record:
                 ],
             },
             {"id": "c2", "mentions": [{"id": "m3", **kremlin, "kind": "name", "entity": "e1"}]},
-        ],
-    }
-    layers["quotations"] = {
-        "provenance": dict(GOLD),
-        "items": [
-            {"id": "q1", "type": "indirect", "content": content, "cue": said, "source": {**kremlin, "mention": "m3"}}
-        ],
-    }
-    layers["timex"] = {
-        "provenance": dict(GOLD),
-        "items": [{"id": "t1", **saturday, "type": "DATE", "value": "2020-08-15"}],
-    }
+        ]
+    )
+    layers["quotations"] = gold_layer(
+        [{"id": "q1", "type": "indirect", "content": content, "cue": said, "source": {**kremlin, "mention": "m3"}}]
+    )
+    layers["timex"] = gold_layer([{"id": "t1", **saturday, "type": "DATE", "value": "2020-08-15"}])
     return record
 
 
@@ -248,7 +245,9 @@ def _duplicate_entity_span(r: Record) -> None:
 
 
 def _crossing_entity(r: Record) -> None:
-    items(r, "entities").append({"id": "e9", **span(r["text"], "President Vladimir"), "label": "PERSON"})
+    items(r, "entities").append(
+        {"id": "e9", **span(r["text"], "President Vladimir"), "label": "PERSON", "provenance": 0, "gold": True}
+    )
 
 
 def _entity_cuts_token(r: Record) -> None:
@@ -320,7 +319,30 @@ def _quote_cue_inside_token(r: Record) -> None:
 
 
 def _layer_without_provenance(r: Record) -> None:
-    r["layers"]["entities"]["provenance"] = None
+    r["layers"]["paragraphs"]["provenance"] = None
+
+
+AUTO = {"kind": "auto", "annotators": None, "date": None, "tool": "some.tool", "version": "1"}
+
+
+def _entity_made_auto(identifier: str, *, complete: bool) -> Callable[[Record], None]:
+    """The entity ``identifier`` made by a tool, in a layer declared complete or not."""
+
+    def change(r: Record) -> None:
+        r["layers"]["entities"]["provenance"].append(dict(AUTO))
+        r["layers"]["entities"]["complete"] = complete
+        entity(r, identifier).update(provenance=1, gold=False)
+
+    return change
+
+
+def _unused_entry(r: Record) -> None:
+    r["layers"]["entities"]["provenance"].append(dict(AUTO))
+    r["layers"]["entities"]["complete"] = False
+
+
+def _complete_without_gold_entry(r: Record) -> None:
+    r["layers"]["timex"] = {"provenance": [dict(AUTO)], "complete": True, "items": []}
 
 
 def _publication_date(value: str) -> Callable[[Record], None]:
@@ -367,7 +389,7 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("empty-license", _set(("source", "license"), ""), ["schema.invalid"]),
     ("cluster-without-mentions", _set(("layers", "coreference", "items", 0, "mentions"), []), ["schema.invalid"]),
     ("qid-malformed", _set(("layers", "entity_links", "items", 0, "qid"), "Q-12"), ["link.qid-malformed"]),
-    ("unsupported-schema-version", _set(("schema_version",), "3.0.0"), ["record.unsupported-version"]),
+    ("unsupported-schema-version", _set(("schema_version",), "4.0.0"), ["record.unsupported-version"]),
     # references and ids
     ("link-to-missing-entity", _set(("layers", "entity_links", "items", 0, "entity"), "e99"), ["ref.unresolved"]),
     (
@@ -393,8 +415,19 @@ CASES: list[tuple[str, Callable[[Record], None], list[str]]] = [
     ("timex-yesterday", _set(("layers", "timex", "items", 0, "value"), "yesterday"), ["timex.value-invalid"]),
     ("publication-date-feb-30", _publication_date("2020-02-30"), ["date.invalid"]),
     ("publication-date-not-iso", _publication_date("15 August 2020"), ["date.invalid"]),
-    ("provenance-date-invalid", _set(("layers", "entities", "provenance", "date"), "2026-11-31"), ["date.invalid"]),
+    ("provenance-date-invalid", _set(("layers", "entities", "provenance", 0, "date"), "2026-11-31"), ["date.invalid"]),
     ("layer-items-without-provenance", _layer_without_provenance, ["provenance.missing"]),
+    # per-item provenance (schema 3.0.0)
+    ("item-names-no-entry", _set(("layers", "entities", "items", 0, "provenance"), 3), ["provenance.unknown-entry"]),
+    ("item-gold-flag-disagrees", _set(("layers", "entities", "items", 1, "gold"), False), ["provenance.gold-mismatch"]),
+    ("complete-layer-with-auto-item", _entity_made_auto("e2", complete=True), ["provenance.complete-not-gold"]),
+    ("complete-layer-without-gold-entry", _complete_without_gold_entry, ["provenance.complete-not-gold"]),
+    ("entry-no-item-names", _unused_entry, ["provenance.unused-entry"]),
+    (
+        "gold-link-and-mention-to-auto-entity",
+        _entity_made_auto("e3", complete=False),
+        ["provenance.gold-refers-to-auto", "provenance.gold-refers-to-auto"],
+    ),
     (
         "publication-date-without-provenance",
         _set(("metadata", "publication_date", "provenance"), None),

@@ -1,0 +1,130 @@
+"""Convert keeps gold items as they are and makes the automatic ones again around them.
+
+Automatic items that overlap a gold item of their layer go, ids stay unique,
+and no reference (a mention's entity, a quote source's mention) dangles.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+from newscorpus.annotate.runner import shipped_annotators
+from newscorpus.convert.decode import read_raw
+from newscorpus.convert.record import build_record, kept_from
+from newscorpus.record.around_gold import merge_around_gold
+from newscorpus.record.provenance import assemble_layer, auto, gold, layer_of
+from newscorpus.validate import validate_record
+
+RAW = "corpus/raw/wikinews/2020-07-08-11-month-old-baby-finds-illegal-drugs-in-playground-in-3bc805f9.txt"
+PERSON = gold(["A. Person"], "2026-12-01")
+TOOL = auto("some.tool", "1")
+
+
+@pytest.fixture(scope="module")
+def converted() -> dict[str, Any]:
+    return build_record(read_raw(REPO / RAW, RAW), None, shipped_annotators())
+
+
+def _convert(previous: dict[str, Any]) -> dict[str, Any]:
+    return build_record(read_raw(REPO / RAW, RAW), previous, shipped_annotators())
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _with_gold_entities(record: dict[str, Any], gold_items: list[dict[str, Any]]) -> dict[str, Any]:
+    """``record`` whose entity layer holds ``gold_items`` as gold beside its automatic items."""
+    previous = copy.deepcopy(record)
+    layer = previous["layers"]["entities"]
+    parts = [(item, layer["provenance"][item["provenance"]]) for item in layer["items"]]
+    parts += [(item, PERSON) for item in gold_items]
+    previous["layers"]["entities"] = assemble_layer(sorted(parts, key=lambda part: part[0]["start"]))
+    return previous
+
+
+def test_gold_entities_survive_unchanged_and_overlapping_automatic_ones_go(converted):
+    text = converted["text"]
+    automatic = converted["layers"]["entities"]["items"]
+    widened = next(e for e in automatic if e["label"] == "GPE")
+    start = widened["start"]
+    end = text.index(" ", widened["end"] + 1)  # the entity and the next word: overlaps the automatic one
+    # A gold id that the annotator also uses ("e1"): the automatic items must be numbered around it.
+    gold_item = {"id": "e1", "start": start, "end": end, "text": text[start:end], "label": "FAC"}
+    previous = _with_gold_entities(converted, [gold_item])
+    previous["layers"]["entities"]["items"] = [
+        e for e in previous["layers"]["entities"]["items"] if e["gold"] or not _overlaps(e, gold_item)
+    ]
+    record = _convert(previous)
+    assert validate_record(record) == []
+    layer = record["layers"]["entities"]
+    gold_after = [e for e in layer["items"] if e["gold"]]
+    assert gold_after == [{**gold_item, "provenance": gold_after[0]["provenance"], "gold": True}]
+    assert layer["provenance"][gold_after[0]["provenance"]] == PERSON
+    assert not any(_overlaps(e, gold_item) for e in layer["items"] if not e["gold"])
+    ids = [e["id"] for e in layer["items"]]
+    assert len(ids) == len(set(ids)) and ids.count("e1") == 1
+    # What convert keeps is exactly the gold item, so that a cache key on kept_from sees it.
+    kept = kept_from(record).layers
+    assert list(kept) == ["entities"] and kept["entities"]["items"] == gold_after
+    # Automatic coreference and quotations were made from the merged entities: every reference resolves.
+    entity_ids = set(ids)
+    for cluster in record["layers"]["coreference"]["items"]:
+        assert all(m["entity"] is None or m["entity"] in entity_ids for m in cluster["mentions"])
+
+
+def test_the_same_gold_items_convert_to_the_same_record(converted):
+    text = converted["text"]
+    start = text.index("baby")
+    gold_item = {"id": "e900", "start": start, "end": start + 4, "text": "baby", "label": "PERSON"}
+    once = _convert(_with_gold_entities(converted, [gold_item]))
+    assert _convert(once) == once  # convert is stable: its own output converts to itself
+
+
+def test_a_gold_mention_takes_its_span_from_the_automatic_clusters():
+    gold_cluster = {"id": "c7", "mentions": [{"id": "m7", "start": 0, "end": 4, "text": "Baby", "kind": "name"}]}
+    fresh_clusters = [
+        {"id": "c1", "mentions": [{"id": "m1", "start": 0, "end": 4, "text": "Baby", "kind": "name"}]},
+        {
+            "id": "c2",
+            "mentions": [
+                {"id": "m2", "start": 0, "end": 4, "text": "Baby", "kind": "name"},
+                {"id": "m3", "start": 10, "end": 12, "text": "it", "kind": "pronoun"},
+            ],
+        },
+    ]
+    kept = layer_of([gold_cluster], PERSON)
+    merged = merge_around_gold("coreference", kept, layer_of(fresh_clusters, TOOL))
+    assert [c["id"] for c in merged["items"]] == ["c7", "c8"]  # c1 lost its only mention; c2 renumbered after c7
+    assert merged["items"][0] == {**gold_cluster, "provenance": 0, "gold": True}
+    assert [m["id"] for m in merged["items"][1]["mentions"]] == ["m8"]  # the duplicate span went, ids after m7
+    assert merged["provenance"] == [PERSON, TOOL]
+
+
+def test_a_complete_layer_is_not_touched():
+    kept = layer_of([{"id": "t1", "start": 0, "end": 4, "text": "2020", "type": "DATE", "value": "2020"}], PERSON)
+    kept["complete"] = True
+    fresh = layer_of([{"id": "t1", "start": 5, "end": 9, "text": "2021", "type": "DATE", "value": "2021"}], TOOL)
+    assert merge_around_gold("timex", kept, fresh) is kept
+
+
+def test_an_automatic_quotation_overlapping_a_gold_one_goes():
+    def quote(number: int, start: int, end: int) -> dict[str, Any]:
+        return {
+            "id": f"q{number}",
+            "type": "direct",
+            "content": {"start": start, "end": end, "text": "x" * (end - start)},
+            "cue": None,
+            "source": None,
+        }
+
+    kept = layer_of([quote(1, 10, 20)], PERSON)
+    merged = merge_around_gold("quotations", kept, layer_of([quote(1, 15, 30), quote(2, 40, 50)], TOOL))
+    assert [(q["id"], q["gold"], q["content"]["start"]) for q in merged["items"]] == [
+        ("q1", True, 10),
+        ("q2", False, 40),
+    ]
