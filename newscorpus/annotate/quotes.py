@@ -198,18 +198,18 @@ class QuoteAnnotator:
         right_words = [article.token(i) for i in right if any(c.isalnum() for c in article.token(i))]
         # The second half of a split quote ("We will," he said, "win.") continues an utterance.
         split = position > 0 and segments[position - 1].last >= first_sentence.start
-        left_frame = (
-            bool(left_cues)
-            and (utterance or split)
-            and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
-        ) or _framed_after_setting(article, left_cues, segment)
+        # A cue right before the quote frames it; a lowercase quote only when it is all the content ("saying "...").
+        framed = bool(left_cues) and all(
+            article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first)
+        )
+        left_frame = (framed and (utterance or split)) or _framed_after_setting(article, left_cues, segment)
         if not left and not right_words:
             if (introduced := self._introduced(article, finder, opening)) is not None:
                 return [Attribution("direct", quoted, *introduced)]
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
-        if left_frame and not right_words:
+        if (left_frame or framed) and not right_words:
             cue = left_cues[-1]
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
         if (not left or left_frame) and right_cues and len(right) <= MAX_FRAME_TOKENS:
