@@ -20,7 +20,7 @@ The package map (a test keeps it true)::
                     reference (docs/errors.md)
       capture/      external sources -> raw captures in corpus/raw/ (newscorpus capture)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
-      annotate/     automatic annotators, one per layer (run by convert and by `annotate`)
+      annotate/     automatic annotators, one per layer (run by convert and by `annotate`); the NER model
       validate/     record -> problems: schema check, semantic checks, report
       views/        record -> rows of the training configs (ner, quotes, coref)
       release/      records -> release folder: Parquet shards, dataset card, Croissant, checksums
@@ -31,7 +31,7 @@ The package map (a test keeps it true)::
       viewer/       static HTML pages of records
       synth/        synthetic corpora for benchmarks and scale tests
       engines/      where work runs (local, ray), progress, and the options every command shares
-      data/         data files: annotator word lists and gazetteers, publisher profiles, synth vocabulary
+      data/         data files: annotator word lists, gazetteers and the NER model, publisher profiles, synth vocabulary
       pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine
 
 Data flows one way: convert (with annotate) -> validate -> release (with views) ->

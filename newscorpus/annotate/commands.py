@@ -41,16 +41,30 @@ from newscorpus.record.layout import CorpusLayout, find_record_files
     default=None,
     help="A trained spaCy pipeline to use for entities: an installed name or a saved folder.",
 )
+@click.option(
+    "--ner-model",
+    envvar="NEWSCORPUS_NER_MODEL",
+    default=None,
+    help='The NER model folder (default: the shipped model), or "rules" for the rules without a model.',
+)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def annotate(
-    root: Path, out: Path, gazetteers: tuple[Path, ...], spacy_pipeline: str | None, paths: tuple[Path, ...]
+    root: Path,
+    out: Path,
+    gazetteers: tuple[Path, ...],
+    spacy_pipeline: str | None,
+    ner_model: str | None,
+    paths: tuple[Path, ...],
 ) -> None:
     """Annotate records (default: corpus/records/) automatically and write them to --out.
 
     Every entity, coreference, quotation and timex layer is made afresh, gold
     or not, so that `newscorpus evaluate GOLD OUT` measures the annotators.
-    The gazetteer holds the shipped names, corpus/gazetteers/*.tsv, --gazetteer
-    files and the gold entities of the corpus, except each record's own.
+    Entities come from the shipped NER model (or --ner-model DIR), whose
+    gazetteer holds the shipped names, corpus/gazetteers/*.tsv, --gazetteer
+    files and its training documents' gold names, except each record's own;
+    with --ner-model rules, the rules' gazetteer holds the gold entities of
+    the corpus instead, except each record's own.
 
     Exit code 0: written; 2: an input could not be used.
     """
@@ -67,6 +81,7 @@ def annotate(
         settings = AnnotateSettings(
             gazetteer_files=(*settings_from_environment(root).gazetteer_files, *gazetteers),
             spacy_pipeline=spacy_pipeline or None,
+            ner_model=ner_model or None,
         )
         corpus = _corpus_records(layout.records_dir) if layout.records_dir.is_dir() else iter(())
         # A record given on the command line counts once, in the version given, even if the corpus holds it too.

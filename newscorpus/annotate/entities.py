@@ -1,5 +1,10 @@
-"""Named entities (OntoNotes 5) from dates, a gazetteer, an optional trained spaCy pipeline and shape rules.
+"""Named entities (OntoNotes 5): the shipped statistical model, or dates, a gazetteer, spaCy and shape rules.
 
+With a model (``newscorpus.annotate.ner_model``, the default in convert and
+``annotate``), the CRF tags every token; the rules' temporal expressions and
+the model's own gazetteer (generic names and its training documents' gold
+names) are among its features, and found names are propagated as below.
+Without one (``NEWSCORPUS_NER_MODEL=rules``), the rules run as before.
 Evidence is applied strongest first, each step filling only tokens still
 free: temporal expressions become DATE/TIME; gazetteer names are matched
 with spaCy's ``PhraseMatcher``; a trained pipeline, when one is configured,
@@ -26,6 +31,7 @@ from spacy.util import filter_spans
 from newscorpus import __version__
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.gazetteer import Gazetteer
+from newscorpus.annotate.ner_model import NerModel
 from newscorpus.annotate.shapes import is_name_token, propose_entities
 from newscorpus.annotate.timex import Timex
 from newscorpus.labels import ENTITY_LABELS
@@ -55,9 +61,13 @@ def load_pipeline(name: str) -> Language:
 
 
 class EntityAnnotator:
-    """Finds entities in articles; built once per gazetteer and pipeline, used for many articles."""
+    """Finds entities in articles; built once per gazetteer and pipeline (or model), used for many articles."""
 
-    def __init__(self, gazetteer: Gazetteer, spacy_pipeline: str | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, spacy_pipeline: str | None = None, model: NerModel | None = None) -> None:
+        self._model = model if not spacy_pipeline else None
+        if self._model is not None:
+            # The model's rules see what it was trained with: listed names and its training gold, not the corpus's.
+            gazetteer = Gazetteer(listed=gazetteer.listed, attested=self._model.gold_names.attested)
         self._gazetteer = gazetteer
         self._trained = load_pipeline(spacy_pipeline) if spacy_pipeline else None
         self._vocab = self._trained.vocab if self._trained else spacy.blank("en").vocab
@@ -72,6 +82,9 @@ class EntityAnnotator:
             meta = self._trained.meta
             self.tool = f"{TOOL}+spacy:{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
             self.version = f"{__version__}+{meta.get('version', '0.0.0')}+spacy-{version('spacy')}"
+        elif model is not None:
+            self.tool = f"{TOOL}+{model.name}"
+            self.version = f"{__version__}+{model.version}"
 
     def annotate(
         self, article: Article, timexes: Iterable[Timex], own_names: Collection[tuple[str, str]] = frozenset()
@@ -80,6 +93,17 @@ class EntityAnnotator:
 
         ``own_names`` are the article's own gold names (``own_gold_names``): the gazetteer does not count them.
         """
+        timexes = list(timexes)
+        rules = self._rule_entities(article, timexes, own_names)
+        if self._model is None:
+            return rules
+        rule_spans = [(e.start, e.end, e.label) for e in rules]
+        predicted = self._model.predict(article, timexes, own_names, rule_spans)
+        return _propagate(article, [Entity(s.start, s.end, s.label) for s in predicted])
+
+    def _rule_entities(
+        self, article: Article, timexes: list[Timex], own_names: Collection[tuple[str, str]]
+    ) -> list[Entity]:
         known = self._gazetteer.labels_for(own_names)
         doc = article.spacy_doc(self._vocab)
         spans = [doc.char_span(t.start, t.end, label=_TIMEX_LABELS[t.type]) for t in timexes if not t.vague]

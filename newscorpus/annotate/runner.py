@@ -25,6 +25,7 @@ from newscorpus.annotate.cues import load_cues
 from newscorpus.annotate.entities import EntityAnnotator, entity_layer_items
 from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer, own_gold_names
 from newscorpus.annotate.mentions import MentionFinder
+from newscorpus.annotate.ner_model import NerModel, load_model
 from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
 from newscorpus.annotate.timex import find_timexes, timex_layer_items
 from newscorpus.record.around_gold import merge_around_gold
@@ -33,24 +34,41 @@ from newscorpus.record.reader import read_record_file
 
 ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex")
 PIPELINE_ENV = "NEWSCORPUS_SPACY_PIPELINE"
+# "rules" turns the statistical NER model off; a folder names another trained model.
+MODEL_ENV = "NEWSCORPUS_NER_MODEL"
+RULES = "rules"
 GAZETTEER_FOLDER = ("corpus", "gazetteers")
 
 
 @dataclass(frozen=True, slots=True)
 class AnnotateSettings:
-    """What a user can configure: extra gazetteer files and a trained spaCy pipeline (name or folder)."""
+    """What a user can configure: gazetteer files, a spaCy pipeline, and the NER model (folder, or "rules").
+
+    ``ner_model`` None means the shipped model; with a spaCy pipeline the
+    rules and that pipeline find entities instead, as before the model.
+    """
 
     gazetteer_files: tuple[Path, ...] = ()
     spacy_pipeline: str | None = None
+    ner_model: str | None = None
+
+    def model(self) -> NerModel | None:
+        if self.spacy_pipeline or self.ner_model == RULES:
+            return None
+        return load_model(Path(self.ner_model) if self.ner_model else None)
 
 
 class Annotators:
     """The annotators, built once (gazetteer matcher, optional pipeline) and applied to many records."""
 
     def __init__(
-        self, gazetteer: Gazetteer, spacy_pipeline: str | None = None, records_dir: Path | None = None
+        self,
+        gazetteer: Gazetteer,
+        spacy_pipeline: str | None = None,
+        records_dir: Path | None = None,
+        model: NerModel | None = None,
     ) -> None:
-        self.entities = EntityAnnotator(gazetteer, spacy_pipeline)
+        self.entities = EntityAnnotator(gazetteer, spacy_pipeline, model)
         self.quotes = QuoteAnnotator(load_cues())
         self.coref = CorefAnnotator()
         self._records_dir = records_dir
@@ -76,7 +94,7 @@ class Annotators:
         whose votes are left out even if the article is annotated without it.
         """
         gazetteer = gold_names.merged(Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files]))
-        return cls(gazetteer, settings.spacy_pipeline, records_dir)
+        return cls(gazetteer, settings.spacy_pipeline, records_dir, settings.model())
 
     def _own_gold_names(self, record: dict[str, Any]) -> set[tuple[str, str]]:
         """Gold names of the article: its record's, and those of the corpus record with its id (no leakage)."""
@@ -172,10 +190,14 @@ def needs_annotation(record: dict[str, Any]) -> bool:
 
 
 def settings_from_environment(root: Path) -> AnnotateSettings:
-    """Settings for convert: gazetteer files in corpus/gazetteers/ and $NEWSCORPUS_SPACY_PIPELINE."""
+    """Settings for convert: corpus/gazetteers/*.tsv, $NEWSCORPUS_SPACY_PIPELINE and $NEWSCORPUS_NER_MODEL."""
     folder = root.joinpath(*GAZETTEER_FOLDER)
     files = tuple(sorted(folder.glob("*.tsv"))) if folder.is_dir() else ()
-    return AnnotateSettings(gazetteer_files=files, spacy_pipeline=os.environ.get(PIPELINE_ENV) or None)
+    return AnnotateSettings(
+        gazetteer_files=files,
+        spacy_pipeline=os.environ.get(PIPELINE_ENV) or None,
+        ner_model=os.environ.get(MODEL_ENV) or None,
+    )
 
 
 def corpus_annotators(root: Path) -> Annotators:
@@ -217,4 +239,8 @@ def _shipped_annotators(settings: AnnotateSettings) -> Annotators:
 
 def shipped_annotators() -> Annotators:
     """Annotators without a corpus: the shipped gazetteer (and $NEWSCORPUS_SPACY_PIPELINE, if set)."""
-    return _shipped_annotators(AnnotateSettings(spacy_pipeline=os.environ.get(PIPELINE_ENV) or None))
+    return _shipped_annotators(
+        AnnotateSettings(
+            spacy_pipeline=os.environ.get(PIPELINE_ENV) or None, ner_model=os.environ.get(MODEL_ENV) or None
+        )
+    )

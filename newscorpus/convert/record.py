@@ -24,7 +24,7 @@ from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
 from newscorpus.problems.errors import UnusableInputError
-from newscorpus.record.around_gold import kept_gold
+from newscorpus.record.around_gold import kept_gold, malformation
 from newscorpus.record.provenance import SPAN_LAYERS, auto, empty_layer, is_gold, upgrade_entry, upgrade_span_layer
 from newscorpus.schema import schema_version
 from newscorpus.text.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, normalize_paragraphs
@@ -146,7 +146,12 @@ def kept_from(previous: dict[str, Any] | None) -> Kept:
         if is_gold(layer := previous_layers.get(name))
     }
     for name in SPAN_LAYERS:
-        kept = kept_gold(upgrade_span_layer(previous_layers.get(name)))
+        layer = upgrade_span_layer(previous_layers.get(name))
+        reason = malformation(name, layer)
+        if reason is not None:
+            where = f"corpus/records/{previous.get('id')}.json#/layers/{name}"  # where records of an id live
+            raise UnusableInputError("record.malformed-gold", where, f"the gold cannot be kept: {reason}")
+        kept = kept_gold(layer)
         if kept is not None:
             layers[name] = kept
     previous_metadata = previous.get("metadata") or {}
@@ -165,8 +170,8 @@ def keeps_anything(previous: dict[str, Any] | None) -> bool:
     """
     try:
         return bool(kept_from(previous))
-    except (AttributeError, TypeError):
-        return True  # malformed: convert reads it again and fails on it as it did before this check existed
+    except (AttributeError, TypeError, UnusableInputError):
+        return True  # malformed: convert reads it again and fails on it with its located error
 
 
 def _metadata_from_source(

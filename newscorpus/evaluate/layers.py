@@ -3,7 +3,9 @@
 Each scorer takes the gold and the predicted record of one document and
 yields (measure, scores by match mode). Measures:
 
-* entities: ``all`` (span and label), ``span`` (span only), one per label;
+* entities: ``all`` (span and label), ``span`` (span only), one per label,
+  each also matched by head (``head`` mode: the prediction holds the gold
+  entity's head token and no other's; ``newscorpus.evaluate.heads``);
 * entity_links: ``qid`` (entity span and QID, links with a QID only);
 * coreference: ``mentions`` (span), one per mention kind (span and kind),
   ``MUC`` and ``B3`` over mentions aligned exactly or by overlap;
@@ -26,7 +28,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from newscorpus.evaluate.matching import MODES, Extent, Item, Score, align, keyed, span_score
+from newscorpus.evaluate.heads import head_of
+from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align, head_score, keyed, span_score
 
 Record = dict[str, Any]
 Measures = Iterator[tuple[str, dict[str, Score]]]
@@ -59,7 +62,22 @@ def score_entities(gold: Record, predicted: Record) -> Measures:
     def items(record: Record) -> list[Item]:
         return [Item((_span(e),), e["label"]) for e in _items(record, "entities")]
 
-    yield from _typed("all", items(gold), items(predicted))
+    gold_items, predicted_items = items(gold), items(predicted)
+    tokens = gold["layers"]["tokens"]
+    heads = [head_of(gold["text"], tokens["starts"], tokens["ends"], item.spans[0]) for item in gold_items]
+    by_head = {
+        "all": head_score(gold_items, heads, predicted_items),
+        "span": head_score(keyed(gold_items, lambda _: None), heads, keyed(predicted_items, lambda _: None)),
+    }
+    for key in {str(item.key) for item in [*gold_items, *predicted_items]}:
+        chosen = [g for g, item in enumerate(gold_items) if item.key == key]
+        # Other types' heads still count: a prediction spanning two gold names matches neither.
+        subset_gold = [item if g in chosen else Item(item.spans, None) for g, item in enumerate(gold_items)]
+        subset_predicted = [item for item in predicted_items if item.key == key]
+        score = head_score(subset_gold, heads, subset_predicted)
+        by_head[key] = Score(score.matched_predicted, score.predicted, score.matched_gold, len(chosen))
+    for measure, scores in _typed("all", gold_items, predicted_items):
+        yield measure, {**scores, HEAD: by_head[measure]}
 
 
 def score_entity_links(gold: Record, predicted: Record) -> Measures:

@@ -8,6 +8,10 @@ when every span shares at least one character with its counterpart and the
 keys are equal. Overlap matching is one-to-one (a gold item is matched at
 most once), choosing the pairs with the largest overlap first, so that a
 long prediction covering two gold items is credited once.
+
+Entities are also matched *by head* (``head_score``): a prediction matches a
+gold entity of the same type when it contains the gold entity's head token
+(``newscorpus.evaluate.heads``) and no other gold entity's head, one to one.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 
 Extent = tuple[int, int]
 MODES = ("exact", "overlap")
+HEAD = "head"  # a third mode, for entities only
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +129,32 @@ def span_score(
 def keyed(items: Sequence[Item], key: Callable[[Item], Hashable]) -> list[Item]:
     """The same items with another key (e.g. None to score spans regardless of label)."""
     return [Item(item.spans, key(item)) for item in items]
+
+
+def head_score(gold: Sequence[Item], gold_heads: Sequence[Extent], predicted: Sequence[Item]) -> Score:
+    """Head matching of single-span items: ``gold_heads[g]`` is the head extent of ``gold[g]``.
+
+    A prediction matches a gold item with an equal key when its span contains
+    that item's head and no other gold item's head; pairs are one to one,
+    identical spans first, then the tightest prediction.
+    """
+
+    def inside(head: Extent, span: Extent) -> bool:
+        return span[0] <= head[0] and head[1] <= span[1]
+
+    candidates = []
+    for p, predicted_item in enumerate(predicted):
+        span = predicted_item.spans[0]
+        heads_inside = [g for g, head in enumerate(gold_heads) if inside(head, span)]
+        if len(heads_inside) != 1:
+            continue
+        g = heads_inside[0]
+        if gold[g].key == predicted_item.key:
+            candidates.append((span != gold[g].spans[0], span[1] - span[0], g, p))
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    for *_, g, p in sorted(candidates):
+        if g not in used_gold and p not in used_predicted:
+            used_gold.add(g)
+            used_predicted.add(p)
+    return Score(len(used_gold), len(predicted), len(used_gold), len(gold))

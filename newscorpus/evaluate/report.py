@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newscorpus.evaluate.matching import MODES, Score
+from newscorpus.evaluate.matching import HEAD, MODES, Score
 from newscorpus.evaluate.scoring import Evaluation
 
-_HEADER = ("layer", "measure", "gold", "pred", "exact P", "R", "F1", "overlap P", "R", "F1")
+_HEADER = ("layer", "measure", "gold", "pred", "exact P", "R", "F1", "overlap P", "R", "F1", "head P", "R", "F1")
 
 
 def _count(value: float) -> str:
@@ -41,16 +41,20 @@ def _documents(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def render_json(evaluation: Evaluation) -> str:
-    """Every row with both match modes: counts, matched counts, precision, recall, F1."""
+    """Every row with its match modes (exact, overlap; head for entities): counts, matched counts, P, R, F1."""
     rows = [
-        {"layer": row.layer, "measure": row.measure, **{mode: _score_dict(row.scores[mode]) for mode in MODES}}
+        {
+            "layer": row.layer,
+            "measure": row.measure,
+            **{mode: _score_dict(row.scores[mode]) for mode in (*MODES, HEAD) if mode in row.scores},
+        }
         for row in evaluation.rows
     ]
     return json.dumps({"documents": _documents(evaluation), "scores": rows}, indent=2, ensure_ascii=False)
 
 
 def render_table(evaluation: Evaluation) -> str:
-    """Aligned columns; gold and pred are item counts (links for MUC, mentions for B3)."""
+    """Aligned columns; gold and pred are item counts (links for MUC, mentions for B3); head only for entities."""
     lines = [_HEADER]
     for row in evaluation.rows:
         exact, overlap = row.scores["exact"], row.scores["overlap"]
@@ -62,6 +66,11 @@ def render_table(evaluation: Evaluation) -> str:
                 _count(exact.predicted),
                 *(f"{value:.3f}" for value in (exact.precision, exact.recall, exact.f1)),
                 *(f"{value:.3f}" for value in (overlap.precision, overlap.recall, overlap.f1)),
+                *(
+                    (f"{value:.3f}" for value in (head.precision, head.recall, head.f1))
+                    if (head := row.scores.get(HEAD))
+                    else ("-", "-", "-")
+                ),
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(_HEADER))]

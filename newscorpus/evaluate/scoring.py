@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newscorpus.evaluate.layers import LAYER_SCORERS
-from newscorpus.evaluate.matching import ScoreRow
+from newscorpus.evaluate.matching import Score, ScoreRow
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.provenance import is_gold
 
@@ -80,6 +80,6 @@ def evaluate_records(gold: dict[str, Record], predicted: dict[str, Record]) -> E
             for measure, scores in scorer(gold_record, predicted_record):
                 row = rows.setdefault((layer, measure), ScoreRow(layer, measure))
                 for mode, score in scores.items():
-                    row.scores[mode].add(score)
+                    row.scores.setdefault(mode, Score()).add(score)
     evaluation.rows = sorted(rows.values(), key=_order)
     return evaluation

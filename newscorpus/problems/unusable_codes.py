@@ -147,6 +147,11 @@ UNUSABLE_CODES: dict[str, Code] = {
         "Run `newscorpus validate` on it, then fix or remove it (convert keeps a record's gold layers).",
         example="a record file with a duplicate key, given to convert, export, import, evaluate or stats",
     ),
+    "record.malformed-gold": _convert(
+        "The gold a record holds cannot be read: a span layer's provenance or items are malformed",
+        "Run `newscorpus validate` on the record and fix what it names; convert will not drop gold it cannot read.",
+        example='an entities layer whose items say "gold": true but whose provenance is not a list',
+    ),
     "corpus.lock-not-a-file": _build(
         "The corpus lock path is not a regular file",
         "Remove corpus/.lock; newscorpus makes it again as a plain file.",
@@ -259,6 +264,11 @@ UNUSABLE_CODES: dict[str, Code] = {
         "The configured spaCy pipeline cannot be loaded",
         "Install it, or set NEWSCORPUS_SPACY_PIPELINE to a saved pipeline folder; unset it to annotate without one.",
         "NEWSCORPUS_SPACY_PIPELINE=en_core_web_sm on a machine without that package",
+    ),
+    "ner-model.unavailable": _annotate(
+        "The NER model cannot be read, or was trained with other features than this code computes",
+        "Retrain it (python scripts/train_ner.py), point NEWSCORPUS_NER_MODEL at a model folder, or set it to 'rules'.",
+        "NEWSCORPUS_NER_MODEL=models/old, a model trained with features version 0",
     ),
     "annotate.output": _annotate(
         "`newscorpus annotate` would write into corpus/records/",

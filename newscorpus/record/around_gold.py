@@ -99,8 +99,64 @@ def merge_around_gold(name: str, kept: dict[str, Any], fresh: dict[str, Any]) ->
     return assemble_layer(parts)
 
 
+def _span_ok(value: Any) -> bool:
+    return isinstance(value, dict) and type(value.get("start")) is int and type(value.get("end")) is int
+
+
+def _item_ok(name: str, item: Any) -> bool:
+    """Whether an item has what merging reads of it (ids and spans); the rest is validate's business."""
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        return False
+    if name == "coreference":
+        mentions = item.get("mentions")
+        return isinstance(mentions, list) and bool(mentions) and all(_span_ok(m) for m in mentions)
+    if name == "quotations":
+        return _span_ok(item.get("content"))
+    return name == "entity_links" or _span_ok(item)
+
+
+def _claims_gold(layer: dict[str, Any]) -> bool:
+    provenance = layer.get("provenance")
+    items = layer.get("items") if isinstance(layer.get("items"), list) else []
+    return (
+        layer.get("complete") is True
+        or (isinstance(provenance, dict) and provenance.get("kind") == "gold")
+        or any(isinstance(item, dict) and item.get("gold") is True for item in items)
+    )
+
+
+def malformation(name: str, layer: Any) -> str | None:
+    """Why the gold items of a span layer cannot be read for keeping; None when they can, or need not be.
+
+    A complete layer is kept whole, as it is: validate reports what is wrong in
+    it. A malformed layer that claims no gold is made again, as an automatic one
+    always is. Only a partly gold layer has its items read (to merge them).
+    """
+    if not isinstance(layer, dict) or not _claims_gold(layer) or layer.get("complete") is True:
+        return None
+    if not isinstance(layer.get("items"), list):
+        return "the layer has no list of items"
+    entries = layer.get("provenance")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "kind" in e for e in entries):
+        return "its provenance is not a list of entries"
+    if not isinstance(layer.get("complete"), bool):
+        return "its complete flag is not true or false"
+    for index, item in enumerate(layer["items"]):
+        if not isinstance(item, dict):
+            return f"item {index} is not an object"
+        if item.get("gold") is not True:
+            continue  # an automatic item: not kept, so not read
+        at = item.get("provenance")
+        if type(at) is not int or not 0 <= at < len(entries) or not _item_ok(name, item):
+            return f"item {index} names no entry or lacks its id or spans"
+    return None
+
+
 def kept_gold(layer: Any) -> dict[str, Any] | None:
-    """What convert keeps of a previous span layer: all of a complete one, else its gold items (None if none)."""
+    """What convert keeps of a previous span layer: all of a complete one, else its gold items (None if none).
+
+    The layer must pass ``malformation``.
+    """
     if not isinstance(layer, dict):
         return None
     if layer.get("complete") is True:

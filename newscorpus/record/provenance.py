@@ -115,18 +115,25 @@ def upgrade_entry(provenance: Any) -> Any:
     if not isinstance(provenance, dict) or "annotator" not in provenance:
         return provenance
     if provenance.get("kind") == "gold" and isinstance(provenance["annotator"], str):
-        return gold(split_annotators(provenance["annotator"]), provenance["date"])
-    return auto(provenance["tool"], provenance["version"])
+        return gold(split_annotators(provenance["annotator"]), provenance.get("date"))
+    if provenance.get("kind") == "auto":
+        return auto(provenance.get("tool"), provenance.get("version"))
+    return provenance  # malformed: validate reports it
 
 
 def upgrade_span_layer(layer: Any) -> Any:
     """A schema 1/2 span layer (one provenance object) in the schema 3 shape: gold layers become complete."""
     if not isinstance(layer, dict) or "complete" in layer or not isinstance(layer.get("items"), list):
         return layer
-    entry = upgrade_entry(layer.get("provenance"))
-    if entry is None:
+    provenance = layer.get("provenance")
+    if provenance is None:
         return empty_layer()
-    return layer_of(layer["items"], entry, complete=entry["kind"] == "gold")
+    if not isinstance(provenance, dict) or "annotator" not in provenance:
+        return layer  # neither shape: kept_from refuses it
+    if not all(isinstance(item, dict) for item in layer["items"]):
+        return layer  # malformed items: kept_from refuses the layer rather than drop any
+    entry = upgrade_entry(provenance)
+    return layer_of(layer["items"], entry, complete=entry.get("kind") == "gold")
 
 
 def max_id_number(items: Iterable[dict[str, Any]], prefix: str) -> int:

@@ -24,6 +24,7 @@ import yaml
 from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
+from newscorpus.release.baseline import baseline_section
 from newscorpus.release.card_examples import example_json, example_row, truncate_example
 from newscorpus.release.composition import (
     PUBLISHER_LICENSE_NAME,
@@ -321,6 +322,10 @@ Per type:
 journalists, and may report violence, detention or allegations against named
 people. The annotations add nothing about them beyond what the publisher printed,
 except Wikidata identifiers for named entities.
+
+## Baseline
+
+{baseline_section()}
 
 ## Considerations for using the data
 

@@ -26,8 +26,12 @@ from newscorpus.validate import validate_record
 
 @pytest.fixture(scope="module")
 def seed_annotators(_seed_record) -> Annotators:
-    """Annotators whose corpus is the seed alone: its gold must never reach its own annotation."""
-    return Annotators.for_corpus([_seed_record], AnnotateSettings())
+    """The rules, whose corpus is the seed alone: its gold must never reach its own annotation.
+
+    The rules, because their gazetteer is the one built from the corpus's gold; the model's holds its
+    training documents' names only (tests/annotate/test_ner_model.py).
+    """
+    return Annotators.for_corpus([_seed_record], AnnotateSettings(ner_model="rules"))
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +90,8 @@ def test_no_leakage_the_gazetteer_leaves_out_the_annotated_article_own_gold(seed
     # The same gold in another record of the corpus is fair evidence and is used.
     other = copy.deepcopy(seed_record)
     other["id"] = "another-article-00000000"
-    with_other = Annotators.for_corpus([seed_record, other], AnnotateSettings()).annotate_record(
-        seed_record, keep_gold=False
-    )
+    rules = AnnotateSettings(ner_model="rules")  # the corpus's gold names feed the rules' gazetteer, not the model's
+    with_other = Annotators.for_corpus([seed_record, other], rules).annotate_record(seed_record, keep_gold=False)
     assert ("Wagner", "ORG") in {(e["text"], e["label"]) for e in with_other["layers"]["entities"]["items"]}
 
 
@@ -143,7 +146,8 @@ def test_awkward_articles_get_valid_auto_layers(tmp_path, body):
     assert validate_record(record, tmp_path) == []
 
 
-def test_a_gazetteer_file_in_the_corpus_is_used_by_convert(tmp_path):
+def test_a_gazetteer_file_in_the_corpus_is_used_by_convert(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCORPUS_NER_MODEL", "rules")  # for the model, listed names are evidence, not decisions
     raw = tmp_path / "corpus" / "raw" / "local" / "a.txt"
     raw.parent.mkdir(parents=True)
     raw.write_text("Ferry News\n\nThe Harbour Trust met the crew of Bluewing.", encoding="utf-8")
@@ -229,18 +233,27 @@ def test_a_pipeline_that_cannot_be_loaded_is_refused_clearly():
 
 def test_annotate_command_writes_predictions_for_every_record(corpus_copy, tmp_path, seed_prediction):
     out = tmp_path / "predictions"
-    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out)])
+    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out), "--ner-model", "rules"])
     assert result.exit_code == 0, result.output
     written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     assert dumps_record(written) == dumps_record(seed_prediction)  # the seed's own gold stays out
     assert "annotated 1 record(s)" in result.output
 
 
+def test_annotate_command_uses_the_shipped_model_by_default(corpus_copy, tmp_path):
+    out = tmp_path / "predictions"
+    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    assert written["layers"]["entities"]["provenance"][0]["tool"] == "newscorpus.annotate.entities+newscorpus-ner-crf"
+
+
 def test_annotate_command_takes_a_user_gazetteer(corpus_copy, tmp_path):
     names = tmp_path / "names.tsv"
     names.write_text("ORG\tWagner\n", encoding="utf-8")
     out = tmp_path / "predictions"
-    result = CliRunner().invoke(annotate, ["--root", str(corpus_copy), "--out", str(out), "--gazetteer", str(names)])
+    arguments = ["--root", str(corpus_copy), "--out", str(out), "--gazetteer", str(names), "--ner-model", "rules"]
+    result = CliRunner().invoke(annotate, arguments)
     assert result.exit_code == 0, result.output
     written = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     assert ("Wagner", "ORG") in {(e["text"], e["label"]) for e in written["layers"]["entities"]["items"]}

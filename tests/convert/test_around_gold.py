@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscorpus.annotate.runner import shipped_annotators
 from newscorpus.convert.decode import read_raw
-from newscorpus.convert.record import build_record, kept_from
+from newscorpus.convert.record import build_record, keeps_anything, kept_from
+from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.around_gold import merge_around_gold
 from newscorpus.record.provenance import assemble_layer, auto, gold, layer_of
 from newscorpus.validate import validate_record
@@ -128,3 +131,65 @@ def test_an_automatic_quotation_overlapping_a_gold_one_goes():
         ("q1", True, 10),
         ("q2", False, 40),
     ]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12)
+
+
+def _entities(spans: list[tuple[int, int]], prefix_number: int) -> list[dict[str, Any]]:
+    return [
+        {"id": f"e{prefix_number + n}", "start": s, "end": s + w, "text": "x" * w, "label": "ORG"}
+        for n, (s, w) in enumerate(spans)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(gold_spans=_SPANS, auto_spans=_SPANS, first_gold=st.integers(1, 5))
+def test_merging_keeps_every_gold_item_and_no_conflicting_automatic_one(gold_spans, auto_spans, first_gold):
+    gold_items = _entities(gold_spans, first_gold)
+    merged = merge_around_gold("entities", layer_of(gold_items, PERSON), layer_of(_entities(auto_spans, 1), TOOL))
+    kept = [
+        {k: v for k, v in item.items() if k not in ("provenance", "gold")} for item in merged["items"] if item["gold"]
+    ]
+    assert sorted(kept, key=lambda e: e["id"]) == sorted(gold_items, key=lambda e: e["id"])  # unchanged, all there
+    automatic = [item for item in merged["items"] if not item["gold"]]
+    assert not any(_overlaps(a, g) for a in automatic for g in gold_items)
+    assert len(automatic) == sum(1 for a in _entities(auto_spans, 1) if not any(_overlaps(a, g) for g in gold_items))
+    ids = [item["id"] for item in merged["items"]]
+    assert len(ids) == len(set(ids))
+    assert [item["start"] for item in merged["items"]] == sorted(item["start"] for item in merged["items"])
+    for item in merged["items"]:
+        assert merged["provenance"][item["provenance"]] == (PERSON if item["gold"] else TOOL)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda layer: layer.update(provenance={"kind": "gold"}),  # the list of entries became one object
+        lambda layer: layer.pop("complete"),
+        lambda layer: layer["items"][0].update(provenance=7),
+        lambda layer: layer["items"][0].pop("start"),
+        lambda layer: layer["items"].append("e99"),
+    ],
+    ids=["entries-not-a-list", "no-complete-flag", "entry-out-of-range", "item-without-start", "item-not-object"],
+)
+def test_gold_convert_cannot_read_is_refused_with_a_located_error(seed_record, spoil):
+    seed_record["layers"]["entities"]["complete"] = False  # partly gold: its gold items are read to be kept
+    spoil(seed_record["layers"]["entities"])
+    with pytest.raises(UnusableInputError) as raised:
+        kept_from(seed_record)
+    assert raised.value.problem.code == "record.malformed-gold"
+    assert "layers/entities" in str(raised.value.problem.file or raised.value)
+    assert keeps_anything(seed_record)  # the index pass sends it to convert, which reports it
+
+
+def test_a_complete_layer_is_kept_whole_even_when_malformed(seed_record):
+    del seed_record["layers"]["coreference"]["items"][1]["id"]  # validate reports it (schema.required)
+    assert kept_from(seed_record).layers["coreference"] is seed_record["layers"]["coreference"]
+
+
+def test_a_malformed_layer_claiming_no_gold_is_simply_made_again(converted):
+    previous = copy.deepcopy(converted)
+    previous["layers"]["quotations"]["provenance"] = "garbage"
+    assert "quotations" not in kept_from(previous).layers
+    assert validate_record(_convert(previous)) == []

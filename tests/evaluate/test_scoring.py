@@ -255,3 +255,20 @@ def test_evaluate_scores_only_the_split_or_listed_documents(repo_root, tmp_path,
     other = next(s for s in ("train", "validation", "test") if s != own_split)
     empty = CliRunner().invoke(evaluate, [str(records), str(prediction), "--documents", str(listed), "--split", other])
     assert empty.exit_code == 2 and "[records.none]" in empty.output
+
+
+def test_entities_are_scored_by_head_and_other_layers_are_not(seed_record):
+    predicted = copy.deepcopy(seed_record)
+    items = predicted["layers"]["entities"]["items"]
+    text = seed_record["text"]
+    # Widen one multi-word PERSON by its preceding token: exact misses it, the head still matches.
+    tokens = seed_record["layers"]["tokens"]
+    person = next(e for e in items if e["label"] == "PERSON" and " " in e["text"] and e["start"] in tokens["starts"])
+    before = tokens["starts"][tokens["starts"].index(person["start"]) - 1]
+    person["start"], person["text"] = before, text[before : person["end"]]
+    result = scores(seed_record, predicted)
+    total = len(items)
+    assert result[("entities", "all")]["exact"].matched_gold == total - 1
+    assert result[("entities", "all")]["head"].matched_gold == total
+    assert result[("entities", "PERSON")]["head"].recall == 1.0
+    assert "head" not in result[("timex", "all")]
