@@ -15,27 +15,20 @@ from newscorpus.problems.errors import UnusableInputError
 @click.argument("pred", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option(
-    "--split",
-    "split",
-    type=click.Choice(["train", "validation", "test"]),
-    default=None,
-    help="Score only the gold documents of this release split.",
-)
-@click.option(
     "--documents",
     "documents_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Score only the gold documents whose ids this file lists, one a line.",
 )
-def evaluate(gold: Path, pred: Path, output_format: str, split: str | None, documents_file: Path | None) -> None:
+def evaluate(gold: Path, pred: Path, output_format: str, documents_file: Path | None) -> None:
     """Score PRED against GOLD, per layer and per type, with exact and overlap matching.
 
     GOLD and PRED are record files, folders of records, or release folders;
     documents are paired by id. Only layers complete gold in GOLD are scored.
     To score the automatic annotators, make PRED with `newscorpus annotate`.
 
-    --split and --documents narrow the gold documents scored (both may be given).
+    --documents narrows the gold documents scored (a release split: list its ids).
 
     Exit code 0: scored; 2: an input could not be used.
     """
@@ -45,7 +38,7 @@ def evaluate(gold: Path, pred: Path, output_format: str, split: str | None, docu
 
     try:
         wanted = read_document_ids(documents_file) if documents_file else None
-        gold_records = select_documents(read_records(gold), split, wanted, str(gold))
+        gold_records = select_documents(read_records(gold), wanted, str(gold))
         evaluation = evaluate_records(gold_records, read_records(pred))
     except UnusableInputError as error:
         exit_unusable(error)

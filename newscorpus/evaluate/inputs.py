@@ -88,19 +88,11 @@ def read_document_ids(path: Path) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
 
 
-def select_documents(
-    records: dict[str, Record], split: str | None, wanted: set[str] | None, location: str
-) -> dict[str, Record]:
-    """The records of ``split`` (if given) whose ids are in ``wanted`` (if given); none left is an error."""
-    from newscorpus.release.splits import split_of
-
-    kept = {
-        document_id: record
-        for document_id, record in records.items()
-        if (split is None or split_of(document_id) == split) and (wanted is None or document_id in wanted)
-    }
+def select_documents(records: dict[str, Record], wanted: set[str] | None, location: str) -> dict[str, Record]:
+    """The records whose ids are in ``wanted`` (all of them when it is None); none left is an error."""
+    kept = {i: r for i, r in records.items() if wanted is None or i in wanted}
     if not kept:
         raise UnusableInputError(
-            "records.none", location, "no gold document is left after --split/--documents", "check the split or the ids"
+            "records.none", location, "no gold document is left after --documents", "check the listed ids"
         )
     return kept

@@ -240,9 +240,7 @@ def test_speaker_counts_right_sources_among_matched_quotations_by_cluster(seed_r
     assert speaker.precision == speaker.recall == (matched - 1) / matched
 
 
-def test_evaluate_scores_only_the_split_or_listed_documents(repo_root, tmp_path, seed_record):
-    from newscorpus.release.splits import split_of
-
+def test_evaluate_scores_only_the_listed_documents(repo_root, tmp_path, seed_record):
     records = repo_root / "corpus" / "records"
     prediction = _write(tmp_path, copy.deepcopy(seed_record))
     listed = tmp_path / "ids.txt"
@@ -251,9 +249,8 @@ def test_evaluate_scores_only_the_split_or_listed_documents(repo_root, tmp_path,
     assert only.exit_code == 0, only.output
     report = json.loads(only.output)
     assert report["documents"]["scored"] == 1
-    own_split = split_of(seed_record["id"])
-    other = next(s for s in ("train", "validation", "test") if s != own_split)
-    empty = CliRunner().invoke(evaluate, [str(records), str(prediction), "--documents", str(listed), "--split", other])
+    listed.write_text("no-such-document\n", encoding="utf-8")
+    empty = CliRunner().invoke(evaluate, [str(records), str(prediction), "--documents", str(listed)])
     assert empty.exit_code == 2 and "[records.none]" in empty.output
 
 
