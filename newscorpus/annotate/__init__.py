@@ -2,7 +2,9 @@
 
 ``convert`` runs them on every article for the layers that are not gold;
 ``newscorpus annotate`` runs them on records to produce predictions for
-``newscorpus evaluate``.
+``newscorpus evaluate``. Quotations draw on ``cues`` (the lexicon),
+``speakers`` (who a cue attributes to), ``reported`` (unquoted reported
+speech) and ``interviews`` (Q/A turns).
 """
 
 from __future__ import annotations

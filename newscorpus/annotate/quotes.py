@@ -1,25 +1,25 @@
 """Quotations and attributions (PARC 3.0 style): content, cue and source, as the guidelines define them.
 
-Quotation marks are paired first, straight and typographic, keeping quotes
-nested inside quotes as part of the outer one and joining a quotation that
-runs over several paragraphs (each opens with a mark, only the last closes).
-Each quoted passage is then attributed from the words around it in its
-sentence:
+Quotation marks are paired first (straight, curly, single, guillemets),
+keeping nested quotes inside the outer one and joining a quotation over
+several paragraphs (each opens with a mark, only the last closes). Each
+passage is attributed from the words around it in its sentence:
 
-* a reporting frame before ("He said:") or after (", the Kremlin said.") a
-  passage that stands as an utterance of its own makes a **direct** quote
-  whose content is the passage, marks included;
-* a passage embedded in the reporter's syntax (after "said that", or a
-  fragment) makes a **mixed** quote whose content runs from after the cue
-  (and "that") to the end of the sentence; further cues between that point
-  and the passage ("... agreed that the \"problems\" ...") give nested
-  attributions;
-* a passage with no frame continues the previous speaker's quote;
-* without quotation marks, a verb of saying right after its subject makes an
-  **indirect** quote.
+* a reporting frame before ("He said:", "said via Twitter:") or after
+  (", the Kremlin said.") a passage that stands as an utterance makes a
+  **direct** quote whose content is the passage, marks included; so does a
+  paragraph ending "X stated:" for the quote filling the next paragraph;
+* a passage embedded in the reporter's syntax makes a **mixed** quote whose
+  content runs from after the cue (and "that") to the clause's punctuation
+  after the closing mark; further cues in it give nested attributions;
+* a passage with no frame continues the previous speaker's quote; one with
+  no cue and no speaker is a scare quote or a title, not a quotation;
+* without quotation marks, a verb of saying after its subject, "according
+  to X" and a closing ", X said." make **indirect** quotes;
+* interview turns ("((Name))") are direct quotes of the marker's name.
 
-Sources are mentions: the subject of the cue, or the name after an inverted
-cue ("said Mayor Ana Ruiz"); a pronoun source is resolved by coreference.
+Sources are mentions: the subject of the cue, past places and outlets named
+beside the speaker (``speakers``), or the name after an inverted cue.
 """
 
 from __future__ import annotations
@@ -28,13 +28,19 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.interviews import interview_turns
 from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.reported import according_to, frame_after
+from newscorpus.annotate.speakers import speaker_after as _speaker_after
+from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
 _SENTENCE_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 _FRAME_PUNCTUATION = frozenset({",", ":", "\u2014", "-"})
 MAX_FRAME_TOKENS = 12
 MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
+_SETTING_TOKENS = 6
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,8 @@ class QuoteAnnotator:
         quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
         for sentence in range(len(article.sentence_starts)):
             if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
-                attributions += self._indirect(article, finder, sentence)
+                attributions += self._indirect(article, finder, sentence) or self._reported(article, finder, sentence)
+        attributions = _with_turns(article, attributions)
         return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
 
     def _cues_in(self, article: Article, tokens: range) -> list[tuple[int, int]]:
@@ -162,8 +169,9 @@ class QuoteAnnotator:
     def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
         """Who a cue attributes to: after "according to", else its subject, else the name after it."""
         if self._cues.source_follows_at(finder.article, cue[0]):
-            return finder.after(cue[1], clause.stop)
-        return finder.subject(clause.start, cue[0], verb=cue[0]) or finder.after(cue[1], clause.stop)
+            return finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+        subject = _speaker_before(finder, clause.start, cue[0], finder.subject(clause.start, cue[0], verb=cue[0]))
+        return subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
 
     def _attribute(
         self,
@@ -190,16 +198,18 @@ class QuoteAnnotator:
         right_words = [article.token(i) for i in right if any(c.isalnum() for c in article.token(i))]
         # The second half of a split quote ("We will," he said, "win.") continues an utterance.
         split = position > 0 and segments[position - 1].last >= first_sentence.start
-        left_frame = (
-            bool(left_cues)
-            and (utterance or split)
-            and all(article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first))
+        # A cue right before the quote frames it; a lowercase quote only when it is all the content ("saying "...").
+        framed = bool(left_cues) and all(
+            article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first)
         )
+        left_frame = (framed and (utterance or split)) or _framed_after_setting(article, left_cues, segment)
         if not left and not right_words:
+            if (introduced := self._introduced(article, finder, opening)) is not None:
+                return [Attribution("direct", quoted, *introduced)]
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
-        if left_frame and not right_words:
+        if (left_frame or framed) and not right_words:
             cue = left_cues[-1]
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
         if (not left or left_frame) and right_cues and len(right) <= MAX_FRAME_TOKENS:
@@ -220,6 +230,21 @@ class QuoteAnnotator:
                 )
             ]
         return []  # quotation marks without any attribution: scare quotes or a title
+
+    def _introduced(self, article: Article, finder: MentionFinder, opening: int) -> tuple[Span, Mention | None] | None:
+        """Cue and source of a paragraph ending "X stated:" that introduces the quote opening the next one."""
+        paragraph = article.paragraph_of(opening)
+        if paragraph == 0 or article.paragraph_starts[paragraph] != opening:
+            return None
+        before = article.token_range(article.paragraph_starts[paragraph - 1], article.paragraph_ends[paragraph - 1])
+        if not before or article.token(before.stop - 1) != ":":
+            return None
+        sentence = article.sentence_tokens(article.sentence_of(article.token_starts[before.stop - 1]))
+        clause = range(max(sentence.start, before.start), before.stop - 1)
+        cues = self._cues_in(article, clause)
+        if not cues or any(_mark(article, i) for i in clause):
+            return None
+        return _chars(article, cues[-1]), self._source(finder, clause, cues[-1])
 
     def _mixed(
         self,
@@ -266,17 +291,26 @@ class QuoteAnnotator:
             index += 1
         return index
 
+    def _reported(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
+        """ "According to X" and a closing "..., X said." frame (see ``newscorpus.annotate.reported``)."""
+        tokens = article.sentence_tokens(sentence)
+        found = according_to(article, finder, self._cues, tokens) or frame_after(article, finder, self._cues, tokens)
+        return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
+
     def _indirect(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
         """A verb of saying with its subject, no quotation marks: "Lukashenko has said that he opposes ..."."""
         tokens = article.sentence_tokens(sentence)
         for index in tokens:
             end = self._cues.cue_at(article, index, indirect=True)
             if end is None:
-                continue
-            subject = finder.subject(tokens.start, index, verb=index)
+                # Any cue of the lexicon reports speech when "that" follows it: "confirmed that ...".
+                end = self._cues.cue_at(article, index)
+                if end is None or end >= tokens.stop or article.token(end).lower() != "that":
+                    continue
+            subject = _speaker_before(finder, tokens.start, index, finder.subject(tokens.start, index, verb=index))
             between = range(subject.end, index) if subject else range(0)
             if subject is None or len(between) > 10 or any(article.token(i) == "," for i in between):
-                return []
+                continue
             first = self._content_start(article, end, tokens.stop)
             last = _clause_end(article, first, tokens.stop)
             if last - first < 3 or article.token(first).lower() in PREPOSITIONS:
@@ -296,11 +330,26 @@ def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
 
 
 def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> int:
-    """End offset of a mixed quote's content: the sentence end, without its final punctuation outside marks."""
-    last = sentence.stop - 1
-    while last > segment.last and article.token(last) in _SENTENCE_PUNCTUATION:
-        last -= 1
+    """End offset of a mixed quote's content: the words after the closing mark up to the clause's punctuation.
+
+    "were "three terrorists" were killed." runs to "killed"; a comma after the
+    mark ("... forces", whose ...") ends the content at the mark, leaving the
+    reporter's description out.
+    """
+    last = segment.last
+    while last + 1 < sentence.stop and article.token(last + 1) not in _SENTENCE_PUNCTUATION:
+        if _mark(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+            return article.token_ends[segment.last]
+        last += 1
     return article.token_ends[last]
+
+
+def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment: QuotedPassage) -> bool:
+    """A cue, a few words of setting, then a comma or colon and the quote ("said via Twitter: "...")."""
+    if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
+        return False
+    between = range(cues[-1][1], segment.first - 1)
+    return len(between) <= _SETTING_TOKENS and not any(_mark(article, i) for i in between)
 
 
 def _clause_end(article: Article, first: int, stop: int) -> int:
@@ -336,3 +385,16 @@ def _chars(article: Article, tokens: tuple[int, int]) -> tuple[int, int]:
 
 def _paragraphs_apart(article: Article, previous: Attribution, offset: int) -> int:
     return article.paragraph_of(offset) - article.paragraph_of(previous.content[1] - 1)
+
+
+def _with_turns(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Interview turns as quotations; inside a turn, quotes that only continue a previous speaker are dropped."""
+    turns = interview_turns(article)
+    if not turns:
+        return attributions
+
+    def inside(attribution: Attribution) -> bool:
+        return any(start <= attribution.content[0] < end for (start, end), _ in turns)
+
+    found = [Attribution("direct", content, None, speaker) for content, speaker in turns]
+    return found + [a for a in attributions if a.cue is not None or not inside(a)]

@@ -14,21 +14,32 @@ from newscorpus.problems.errors import UnusableInputError
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("pred", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(gold: Path, pred: Path, output_format: str) -> None:
+@click.option(
+    "--documents",
+    "documents_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Score only the gold documents whose ids this file lists, one a line.",
+)
+def evaluate(gold: Path, pred: Path, output_format: str, documents_file: Path | None) -> None:
     """Score PRED against GOLD, per layer and per type, with exact and overlap matching.
 
     GOLD and PRED are record files, folders of records, or release folders;
     documents are paired by id. Only layers complete gold in GOLD are scored.
     To score the automatic annotators, make PRED with `newscorpus annotate`.
 
+    --documents narrows the gold documents scored (a release split: list its ids).
+
     Exit code 0: scored; 2: an input could not be used.
     """
-    from newscorpus.evaluate.inputs import read_records
+    from newscorpus.evaluate.inputs import read_document_ids, read_records, select_documents
     from newscorpus.evaluate.report import render_json, render_table
     from newscorpus.evaluate.scoring import evaluate_records
 
     try:
-        evaluation = evaluate_records(read_records(gold), read_records(pred))
+        wanted = read_document_ids(documents_file) if documents_file else None
+        gold_records = select_documents(read_records(gold), wanted, str(gold))
+        evaluation = evaluate_records(gold_records, read_records(pred))
     except UnusableInputError as error:
         exit_unusable(error)
     click.echo(render_json(evaluation) if output_format == "json" else render_table(evaluation))

@@ -75,3 +75,24 @@ def read_records(path: Path) -> dict[str, Record]:
             raise UnusableInputError("id.duplicate-document", location, f"document id {record['id']!r} appears twice")
         records[record["id"]] = record
     return records
+
+
+def read_document_ids(path: Path) -> set[str]:
+    """Document ids listed in ``path``, one a line (blank lines and ``#`` comments skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableInputError(
+            "records.invalid", str(path), f"cannot read the list of document ids: {error}"
+        ) from error
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
+def select_documents(records: dict[str, Record], wanted: set[str] | None, location: str) -> dict[str, Record]:
+    """The records whose ids are in ``wanted`` (all of them when it is None); none left is an error."""
+    kept = {i: r for i, r in records.items() if wanted is None or i in wanted}
+    if not kept:
+        raise UnusableInputError(
+            "records.none", location, "no gold document is left after --documents", "check the listed ids"
+        )
+    return kept

@@ -13,7 +13,12 @@ yields (measure, scores by match mode). Measures:
   ``cue`` and ``source`` (each paired with its content span), and
   ``source-referent``: the content matches and the predicted source's
   cluster shares a mention with the gold source's cluster (a source "It"
-  tied to "the Kremlin" is right);
+  tied to "the Kremlin" is right); ``content-half``: content spans regardless
+  of type, matched by overlap only when the shared characters make up at
+  least half of the longer span (the usual "content overlap >= 50%"); and
+  ``speaker``: of the quotations matched by ``content-half``, the share whose
+  source is right (equal span, or clusters sharing a mention), an accuracy
+  reported as precision = recall;
 * timex: ``all`` (span and type), ``span``, ``value`` (span and value), one
   per type.
 """
@@ -198,6 +203,47 @@ def score_quotations(gold: Record, predicted: Record) -> Measures:
         p = [Item((_span(q["content"]), _span(q[part]))) for q in predicted_quotes if q[part]]
         yield part, _by_mode(lambda mode, g=g, p=p: span_score(g, p, mode))
     yield "source-referent", _source_referent(gold, predicted)
+    yield from _half_overlap_and_speaker(gold, predicted)
+
+
+HALF = 0.5
+
+
+def _half_overlap_and_speaker(gold: Record, predicted: Record) -> Measures:
+    """``content-half`` and ``speaker`` (see the module docstring)."""
+    gold_quotes, predicted_quotes = _items(gold, "quotations"), _items(predicted, "quotations")
+    gold_items = [Item((_span(q["content"]),)) for q in gold_quotes]
+    predicted_items = [Item((_span(q["content"]),)) for q in predicted_quotes]
+
+    def half(g: int, p: int) -> bool:
+        (a,), (b,) = gold_items[g].spans, predicted_items[p].spans
+        shared = min(a[1], b[1]) - max(a[0], b[0])
+        return shared >= HALF * max(a[1] - a[0], b[1] - b[0])
+
+    pairs = {
+        "exact": align(gold_items, predicted_items, "exact"),
+        "overlap": align(gold_items, predicted_items, "overlap", half),
+    }
+    yield (
+        "content-half",
+        {mode: Score(len(found), len(predicted_items), len(found), len(gold_items)) for mode, found in pairs.items()},
+    )
+    gold_referents, predicted_referents = _referents(gold), _referents(predicted)
+
+    def referent(quote: dict[str, Any], referents: dict[str, frozenset[Extent]]) -> frozenset[Extent]:
+        source = quote["source"]
+        if not source:
+            return frozenset()
+        return referents.get(source["mention"] or "", frozenset()) | {_span(source)}
+
+    speaker: dict[str, Score] = {}
+    for mode, found in pairs.items():
+        right = sum(
+            bool(referent(gold_quotes[g], gold_referents) & referent(predicted_quotes[p], predicted_referents))
+            for g, p in found
+        )
+        speaker[mode] = Score(right, len(found), right, len(found))
+    yield "speaker", speaker
 
 
 def _source_referent(gold: Record, predicted: Record) -> dict[str, Score]:

@@ -200,6 +200,60 @@ def test_unusable_input_exits_2_with_its_code_and_no_traceback(repo_root, tmp_pa
     assert f"[{code}]" in result.output and "Traceback" not in result.output
 
 
+def _shift_content(quote: dict[str, Any], text: str, start: int, end: int) -> None:
+    quote["content"] = {"start": start, "end": end, "text": text[start:end]}
+
+
+def test_content_half_needs_half_of_the_longer_span_and_ignores_type(seed_record):
+    predicted = copy.deepcopy(seed_record)
+    text = seed_record["text"]
+    quotes = predicted["layers"]["quotations"]["items"]
+    total = len(quotes)
+    first, second, third = quotes[0], quotes[1], quotes[2]
+    start, end = first["content"]["start"], first["content"]["end"]
+    length = end - start
+    _shift_content(first, text, start, start + length // 2 + 1)  # just over half: still a match
+    start, end = second["content"]["start"], second["content"]["end"]
+    _shift_content(second, text, start, start + (end - start) // 2 - 1)  # just under half: no match
+    third["type"] = "indirect" if third["type"] != "indirect" else "direct"  # the type does not count here
+    result = scores(seed_record, predicted)
+    half = result[("quotations", "content-half")]
+    assert (half["overlap"].matched_gold, half["overlap"].gold, half["overlap"].predicted) == (total - 1, total, total)
+    assert half["exact"].matched_gold == total - 2
+    assert result[("quotations", "content-span")]["overlap"].matched_gold == total  # any shared character
+
+
+def test_speaker_counts_right_sources_among_matched_quotations_by_cluster(seed_record):
+    predicted = copy.deepcopy(seed_record)
+    mentions = {m["id"]: m for c in predicted["layers"]["coreference"]["items"] for m in c["mentions"]}
+    quotes = predicted["layers"]["quotations"]["items"]
+    kremlin_quote = next(q for q in quotes if q["source"]["mention"] == "m2")
+    kremlin_quote["source"] = {**{k: mentions["m3"][k] for k in ("start", "end", "text")}, "mention": "m3"}
+    other_quote = next(q for q in quotes if q["source"]["mention"] == "m6")
+    other_quote["source"] = {**{k: mentions["m8"][k] for k in ("start", "end", "text")}, "mention": "m8"}
+    dropped = next(q for q in quotes if q is not kremlin_quote and q is not other_quote)
+    quotes.remove(dropped)  # unmatched quotations do not count for or against the speaker
+    result = scores(seed_record, predicted)
+    speaker = result[("quotations", "speaker")]["overlap"]
+    matched = len(quotes)
+    assert (speaker.matched_gold, speaker.gold) == (matched - 1, matched)
+    assert speaker.precision == speaker.recall == (matched - 1) / matched
+
+
+def test_evaluate_scores_only_the_listed_documents(repo_root, tmp_path, seed_record):
+    records = repo_root / "corpus" / "records"
+    prediction = _write(tmp_path, copy.deepcopy(seed_record))
+    listed = tmp_path / "ids.txt"
+    listed.write_text(f"# one id\n{seed_record['id']}\n", encoding="utf-8")
+    only = CliRunner().invoke(evaluate, [str(records), str(prediction), "--documents", str(listed), "--format", "json"])
+    assert only.exit_code == 0, only.output
+    report = json.loads(only.output)
+    assert report["documents"]["scored"] == 1
+    listed.write_text("no-such-document\n", encoding="utf-8")
+    empty = CliRunner().invoke(evaluate, [str(records), str(prediction), "--documents", str(listed)])
+    assert empty.exit_code == 2 and "[records.none]" in empty.output
+
+
 def test_entities_are_scored_by_head_and_other_layers_are_not(seed_record):
     predicted = copy.deepcopy(seed_record)
     items = predicted["layers"]["entities"]["items"]

@@ -1,0 +1,88 @@
+"""Reported speech without quotation marks: "according to X" and a clause reported by a verb of saying.
+
+Found per sentence that holds no quotation mark, as (content, cue, source)
+token spans; the quotation annotator types them ``indirect``:
+
+* "According to X, CLAUSE." and "CLAUSE, according to X." (guidelines 7.9):
+  the cue is the phrase ``according to``, the source the mention after it,
+  the content the clause on the other side of the comma;
+* "CLAUSE, X said." (the reporting frame after the clause): the content is
+  the clause before the comma.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newscorpus.annotate.article import Article
+from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.speakers import speaker_after, speaker_before
+
+_END_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
+MIN_CONTENT_TOKENS = 3
+MAX_FRAME_TOKENS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """Token ranges [first, end) of a reported clause, its cue, and its source mention."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: Mention
+
+
+def _trimmed(article: Article, first: int, stop: int) -> tuple[int, int] | None:
+    """[first, stop) without the punctuation around it, if enough words are left to be a claim."""
+    while first < stop and article.token(first) in _END_PUNCTUATION:
+        first += 1
+    while stop > first and article.token(stop - 1) in _END_PUNCTUATION:
+        stop -= 1
+    return (first, stop) if stop - first >= MIN_CONTENT_TOKENS else None
+
+
+def according_to(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
+    """'According to X, ...' and '..., according to X.' in the sentence of ``tokens``."""
+    found = []
+    for index in tokens:
+        if not cues.source_follows_at(article, index):
+            continue
+        cue_end = cues.cue_at(article, index)
+        assert cue_end is not None
+        source = finder.after(cue_end, tokens.stop) or speaker_after(finder, cue_end, tokens.stop)
+        if source is None:
+            continue
+        if index == tokens.start:
+            comma = next((i for i in range(source.end, tokens.stop) if article.token(i) == ","), None)
+            content = _trimmed(article, comma + 1, tokens.stop) if comma is not None else None
+        elif article.token(index - 1) == ",":
+            content = _trimmed(article, tokens.start, index - 1)
+        else:
+            content = None
+        if content is not None:
+            found.append(Reported(content, (index, cue_end), source))
+    return found
+
+
+def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
+    """'CLAUSE, X said.': a short frame of subject and verb of saying closing the sentence."""
+    stop = tokens.stop
+    while stop > tokens.start and article.token(stop - 1) in _END_PUNCTUATION:
+        stop -= 1
+    comma = next((i for i in range(stop - 1, tokens.start, -1) if article.token(i) == ","), None)
+    if comma is None or stop - comma - 1 > MAX_FRAME_TOKENS:
+        return []
+    for index in range(comma + 1, stop):
+        cue_end = cues.cue_at(article, index, indirect=True)
+        if cue_end is None:
+            continue
+        if cue_end == stop:
+            source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))
+        else:  # inverted: ", said the spokesman."
+            source = finder.after(cue_end, stop) or speaker_after(finder, cue_end, stop)
+        content = _trimmed(article, tokens.start, comma)
+        if source is None or content is None:
+            return []
+        return [Reported(content, (index, cue_end), source)]
+    return []
