@@ -52,8 +52,13 @@ class AnnotateSettings:
     spacy_pipeline: str | None = None
     ner_model: str | None = None
 
+    @property
+    def uses_corpus_gold_names(self) -> bool:
+        """Whether entities are looked up in the corpus's gold names: only without a model, which brings its own."""
+        return bool(self.spacy_pipeline) or self.ner_model == RULES
+
     def model(self) -> NerModel | None:
-        if self.spacy_pipeline or self.ner_model == RULES:
+        if self.uses_corpus_gold_names:
             return None
         return load_model(Path(self.ner_model) if self.ner_model else None)
 

@@ -5,9 +5,11 @@ package (its version and the bytes of its code and data, so an edited
 annotator or a retrained model shipped in the package is a new key even
 before a version bump), the versions of the segmentation libraries and of
 any trained spaCy pipeline, the record schema, every publisher profile, the
-gazetteer files, and the gazetteer of gold entity names made from all the
-records. That last one is why a gold change in one record re-makes the
-others: their automatic entities are looked up in it. The article part is
+gazetteer files, and, when the rules find entities without the model, the
+gazetteer of gold entity names made from all the records: then a gold change
+in one record re-makes the others, whose automatic entities are looked up in
+it. The shipped model brings its own training names, so with it that part is
+empty. The article part is
 the raw capture (path and bytes) and what convert keeps of its previous
 record (``kept_from``: gold layers, gold date, topics, URL).
 """
@@ -102,7 +104,11 @@ def _plain(value: Any) -> Any:
 
 def corpus_key(root: Path, gold_names: Gazetteer) -> str:
     """The part of every article's key that the whole corpus shares (computed once per build)."""
-    gazetteer_files = [SHIPPED_GAZETTEER, *settings_from_environment(root).gazetteer_files]
+    settings = settings_from_environment(root)
+    gazetteer_files = [SHIPPED_GAZETTEER, *settings.gazetteer_files]
+    # The model's entity rules see its own training names, never the corpus's (annotate/entities.py):
+    # with the model, a gold entity elsewhere in the corpus changes no other article.
+    names = gold_names.attested if settings.uses_corpus_gold_names else {}
     inputs = {
         "format": KEY_FORMAT,
         "package": package_fingerprint(),
@@ -110,7 +116,7 @@ def corpus_key(root: Path, gold_names: Gazetteer) -> str:
         "schema": _sha256_of(schema_path()),
         "profiles": [(shown, _sha256_of(path)) for path, shown in profile_files(root)],
         "gazetteer_files": [(path.name, _sha256_of(path)) for path in gazetteer_files],
-        "gold_names": hashlib.sha256(_canonical(gold_names.attested).encode("utf-8")).hexdigest(),
+        "gold_names": hashlib.sha256(_canonical(names).encode("utf-8")).hexdigest(),
     }
     return hashlib.sha256(_canonical(inputs).encode("utf-8")).hexdigest()
 

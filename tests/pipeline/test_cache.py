@@ -112,7 +112,18 @@ def test_a_kept_gold_layer_remakes_that_article_only(corpus):
     assert remade(build(corpus)) == {target}
 
 
-def test_a_gold_entity_remakes_every_article_since_the_gazetteer_of_gold_names_changed(corpus):
+def test_with_the_model_a_gold_entity_remakes_its_own_article_only(corpus):
+    # The model's rules see its own training names, not the corpus's gold names.
+    target = ids(corpus)[0]
+    edit_record(corpus, target, add_gold_entity)
+    assert remade(build(corpus)) == {target}
+
+
+def test_with_the_rules_a_gold_entity_remakes_every_article_since_the_gazetteer_of_gold_names_changed(
+    corpus, monkeypatch
+):
+    monkeypatch.setenv("NEWSCORPUS_NER_MODEL", "rules")
+    build(corpus)
     edit_record(corpus, ids(corpus)[0], add_gold_entity)
     assert remade(build(corpus)) == set(ids(corpus))
 
