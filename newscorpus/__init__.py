@@ -14,7 +14,8 @@ The package map (a test keeps it true)::
                     entries of a folder are read, by file type), reader (read, read-or-raise),
                     writer (canonical JSON), provenance (per layer and per
                     item), around_gold (automatic items merged around gold ones)
-      text/         normalize (raw -> normalized text), offsets (the offset map back to raw)
+      text/         normalize (raw -> normalized text), offsets (the offset map back to raw), tokens (spaCy's
+                    English tokenizer, cut finer where it glues two words)
       problems/     codes (the registry), value (the Problem value), errors (UnusableInputError),
                     file_errors (every OSError as a located error), locations (escaped for output),
                     reference (docs/errors.md)

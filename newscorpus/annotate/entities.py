@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from newscorpus import __version__
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.gazetteer import Gazetteer
-from newscorpus.annotate.ner_model import NerModel
+from newscorpus.annotate.ner_model import NerModel, name_words
 from newscorpus.annotate.shapes import is_name_token, propose_entities
 from newscorpus.annotate.timex import Timex
 from newscorpus.labels import ENTITY_LABELS
@@ -71,11 +71,10 @@ class EntityAnnotator:
         self._gazetteer = gazetteer
         self._trained = load_pipeline(spacy_pipeline) if spacy_pipeline else None
         self._vocab = self._trained.vocab if self._trained else spacy.blank("en").vocab
-        # Patterns are tokenized like the records (spaCy's rule-based English tokenizer).
-        tokenizer = spacy.blank("en", vocab=self._vocab)
+        # Patterns are tokenized like the records (spaCy's English tokenizer, cut finer: newscorpus.text.tokens).
         self._matcher = PhraseMatcher(self._vocab)
         for name in sorted(gazetteer.names()):
-            self._matcher.add(name, [tokenizer.make_doc(name)])
+            self._matcher.add(name, [Doc(self._vocab, words=list(name_words(name)))])
         self.tool = TOOL
         self.version = __version__
         if self._trained is not None:

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-import spacy
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer
@@ -32,6 +31,7 @@ from newscorpus.annotate.ner_features import FEATURES_VERSION, NameIndex, articl
 from newscorpus.annotate.timex import Timex
 from newscorpus.labels import ENTITY_LABELS
 from newscorpus.problems.errors import UnusableInputError
+from newscorpus.text import tokens
 
 MODEL_NAME = "newscorpus-ner-crf"
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
@@ -49,14 +49,9 @@ class Span:
 
 
 @cache
-def _name_tokenizer() -> spacy.language.Language:
-    return spacy.blank("en")
-
-
-@cache
 def name_words(name: str) -> tuple[str, ...]:
-    """A name split as record text is tokenized (spaCy's English tokenizer), for gazetteer lookups."""
-    return tuple(token.text for token in _name_tokenizer().make_doc(name))
+    """A name split as record text is tokenized (``newscorpus.text.tokens``), for gazetteer lookups."""
+    return tokens.name_words(name)
 
 
 def name_index(labels: Mapping[str, str]) -> NameIndex:

@@ -1,1 +1,1 @@
-"""The record's text: normalization of raw text and the offset map back to it."""
+"""The record's text: normalization of raw text, the offset map back to it, and its tokens."""

@@ -109,14 +109,16 @@ def test_emoji_apart_stay_apart():
 
 
 def test_a_stray_joiner_after_a_word_joins_nothing():
-    # From a Wikinews capture: "Daily Xtra\u200d's editorial director" keeps its possessive token.
+    # From a Wikinews capture: "Daily Xtra\u200d's editorial director" keeps its possessive token,
+    # and the joiner, which belongs to no word, is a token of its own (a name ends before it).
     from newscorpus.convert.segment import tokenize
 
     text = "Daily Xtra\u200d's editorial director"
     starts, ends = tokenize(text)
     assert [text[start:end] for start, end in zip(starts, ends, strict=True)] == [
         "Daily",
-        "Xtra\u200d",
+        "Xtra",
+        "\u200d",
         "'s",
         "editorial",
         "director",
