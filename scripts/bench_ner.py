@@ -47,7 +47,9 @@ def cross_validate(folds: int, params: dict | None, rules: bool = True) -> dict:
         results["model"].append(headline_scores(held, predict_with_model(model, held)))
         if rules:
             results["rules"].append(headline_scores(held, predict_with_rules(training, held), timex=True))
-        print(f"fold {number}: {len(training)} train, {len(held)} held out", flush=True)
+        # Each fold's scores as soon as they are known: a long run stopped early still says something.
+        scores = {system: runs[-1] for system, runs in results.items()}
+        print(f"fold {number}: {len(training)} train, {len(held)} held out: {json.dumps(scores)}", flush=True)
     summary = {"documents": len(dev), "folds": folds}
     for system, runs in results.items():
         summary[system] = {key: mean_and_spread([run[key] for run in runs]) for key in runs[0]}

@@ -8,7 +8,8 @@ role: headline, dateline, caption, credit, body), whether the same word
 occurs in lowercase or capitalised elsewhere in the article (a sentence's
 first word "Police" against a name), the gazetteer's label of a name it is
 part of (BIO), the temporal expression rules' type (BIO), and the entity
-rules' label (BIO: the model learns when to trust them). The gazetteer
+rules' label (BIO: the model learns when to trust them), and the context
+of capitalised runs, acronyms and credit words (``ner_context``). The gazetteer
 is whatever the caller passes: the generic shipped lists, plus gold names of
 training documents only (``newscorpus.annotate.ner_model``).
 """
@@ -20,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.ner_context import context_features
 from newscorpus.annotate.timex import Timex
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 _WINDOW = (-2, -1, 1, 2)
 _TIMEX_TAGS = {"DATE": "DATE", "DURATION": "DURATION", "SET": "SET", "TIME": "TIME"}
 
@@ -103,6 +105,7 @@ def article_features(
     first_words = {i for i in range(len(words)) if article.is_sentence_start(i)}
     lowercase_seen = {w for i, w in enumerate(words) if w.islower()}
     capitalised_inside = {w for i, w in enumerate(words) if w[:1].isupper() and i not in first_words}
+    context = context_features(article, words)
     sentences = []
     for sentence in range(len(article.sentence_starts)):
         indices = list(article.sentence_tokens(sentence))
@@ -111,7 +114,7 @@ def article_features(
             word = words[index]
             start, end = article.token_starts[index], article.token_ends[index]
             row = ["bias", *own[index], f"role={article.role_at(start)}", f"gaz={gazetteer[index]}"]
-            row += [f"timex={timex[index]}", f"rule={rules[index]}"]
+            row += [f"timex={timex[index]}", f"rule={rules[index]}", *context[index]]
             if index in first_words:
                 row.append("sentence_first")
             if position == len(indices) - 1:
@@ -125,6 +128,8 @@ def article_features(
                     row.append("lower_elsewhere")
                 if word in capitalised_inside:
                     row.append("capitalised_inside")
+                if index not in first_words:
+                    row.append("title_mid_sentence")  # capitalised where English does not capitalise
             for offset in _WINDOW:
                 other = position + offset
                 if 0 <= other < len(indices):
