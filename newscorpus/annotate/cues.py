@@ -14,12 +14,21 @@ CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "annotate" / "cues
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """Cue phrases as lowercase token tuples: for quoted material, for indirect speech, and source-first ones."""
+    """Cue phrases as lowercase token tuples, by what they may introduce (see the data file's comments).
+
+    ``quoted``: quoted material; ``indirect``: a clause without quotation marks;
+    ``source_follows``: "according to X"; ``reporting``: a clause only when it
+    opens like one; ``addressed``: the addressee comes first ("told reporters");
+    ``infinitive``: the content may be a to-infinitive ("agreed to add").
+    """
 
     quoted: frozenset[tuple[str, ...]]
     indirect: frozenset[tuple[str, ...]]
     source_follows: frozenset[tuple[str, ...]]
     longest: int = 1
+    reporting: frozenset[tuple[str, ...]] = frozenset()
+    addressed: frozenset[tuple[str, ...]] = frozenset()
+    infinitive: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -31,6 +40,18 @@ class CueLexicon:
             if words in allowed:
                 return index + length
         return None
+
+    def phrase_at(self, article: Article, index: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
+        """End (exclusive token index) of the longest phrase of ``phrases`` starting at token ``index``, or None."""
+        for length in range(self.longest, 0, -1):
+            words = tuple(article.token(i).lower() for i in range(index, min(index + length, len(article))))
+            if len(words) == length and words in phrases:
+                return index + length
+        return None
+
+    def words(self, first: int, end: int, article: Article) -> tuple[str, ...]:
+        """The cue [first, end) as lowercase words, to look it up in one of the lists."""
+        return tuple(article.token(i).lower() for i in range(first, end))
 
     def source_follows_at(self, article: Article, index: int) -> bool:
         """Whether the cue at ``index`` puts its source after it ("according to X")."""
@@ -48,5 +69,6 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    longest = max(len(cue) for cue in quoted | indirect | source_follows)
-    return CueLexicon(quoted, indirect, source_follows, longest)
+    reporting, addressed, infinitive = (_phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive"))
+    longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
+    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive)

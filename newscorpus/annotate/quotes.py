@@ -28,8 +28,9 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.indirect import find_indirect, nested_in_quote
 from newscorpus.annotate.interviews import interview_turns
-from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
@@ -150,8 +151,10 @@ class QuoteAnnotator:
         quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
         for sentence in range(len(article.sentence_starts)):
             if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
-                attributions += self._indirect(article, finder, sentence) or self._reported(article, finder, sentence)
-        attributions = _with_turns(article, attributions)
+                attributions += self._unquoted(article, finder, sentence)
+        attributions += self._nested(article, finder, segments, attributions)
+        # Attributions with no overt source are out of scope (guidelines 4.4).
+        attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
         return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
 
     def _cues_in(self, article: Article, tokens: range) -> list[tuple[int, int]]:
@@ -209,10 +212,11 @@ class QuoteAnnotator:
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
-        if (left_frame or framed) and not right_words:
+        # 'X said, "...", adding, "..."': a comma after the closing mark ends the utterance.
+        if (left_frame or framed) and (not right_words or article.token(right.start) == ","):
             cue = left_cues[-1]
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
-        if (not left or left_frame) and right_cues and len(right) <= MAX_FRAME_TOKENS:
+        if (not left or left_frame) and right_cues and _frame_length(article, right, right_cues[0]) <= MAX_FRAME_TOKENS:
             cue = right_cues[0]
             frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]
@@ -237,7 +241,7 @@ class QuoteAnnotator:
         if paragraph == 0 or article.paragraph_starts[paragraph] != opening:
             return None
         before = article.token_range(article.paragraph_starts[paragraph - 1], article.paragraph_ends[paragraph - 1])
-        if not before or article.token(before.stop - 1) != ":":
+        if not before or article.token(before.stop - 1) not in {":", ","}:
             return None
         sentence = article.sentence_tokens(article.sentence_of(article.token_starts[before.stop - 1]))
         clause = range(max(sentence.start, before.start), before.stop - 1)
@@ -291,33 +295,25 @@ class QuoteAnnotator:
             index += 1
         return index
 
-    def _reported(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
-        """ "According to X" and a closing "..., X said." frame (see ``newscorpus.annotate.reported``)."""
+    def _unquoted(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
+        """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
         tokens = article.sentence_tokens(sentence)
-        found = according_to(article, finder, self._cues, tokens) or frame_after(article, finder, self._cues, tokens)
+        found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
+        found = found or frame_after(article, finder, self._cues, tokens)
         return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
 
-    def _indirect(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
-        """A verb of saying with its subject, no quotation marks: "Lukashenko has said that he opposes ..."."""
-        tokens = article.sentence_tokens(sentence)
-        for index in tokens:
-            end = self._cues.cue_at(article, index, indirect=True)
-            if end is None:
-                # Any cue of the lexicon reports speech when "that" follows it: "confirmed that ...".
-                end = self._cues.cue_at(article, index)
-                if end is None or end >= tokens.stop or article.token(end).lower() != "that":
-                    continue
-            subject = _speaker_before(finder, tokens.start, index, finder.subject(tokens.start, index, verb=index))
-            between = range(subject.end, index) if subject else range(0)
-            if subject is None or len(between) > 10 or any(article.token(i) == "," for i in between):
-                continue
-            first = self._content_start(article, end, tokens.stop)
-            last = _clause_end(article, first, tokens.stop)
-            if last - first < 3 or article.token(first).lower() in PREPOSITIONS:
-                return []
-            content = (article.token_starts[first], article.token_ends[last - 1])
-            return [Attribution("indirect", content, _chars(article, (index, end)), subject)]
-        return []
+    def _nested(
+        self, article: Article, finder: MentionFinder, segments: list[QuotedPassage], found: list[Attribution]
+    ) -> list[Attribution]:
+        """Reported clauses inside attributed quotations ("I think ...", guidelines 7.14), typed indirect."""
+        nested = []
+        for segment in segments:
+            quoted = (article.token_starts[segment.first], article.token_ends[segment.last])
+            if any(a.content[0] <= quoted[0] and quoted[1] <= a.content[1] and a.source for a in found):
+                inner = range(segment.first + 1, segment.last)
+                for r in nested_in_quote(article, finder, self._cues, inner):
+                    nested.append(Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source))
+        return nested
 
 
 def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
@@ -342,6 +338,12 @@ def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> i
             return article.token_ends[segment.last]
         last += 1
     return article.token_ends[last]
+
+
+def _frame_length(article: Article, right: range, cue: tuple[int, int]) -> int:
+    """Tokens of a frame after a quote, up to the end of its cue's clause (", who ..." is not the frame)."""
+    cut = next((i for i in range(cue[1], right.stop) if article.token(i) == ","), right.stop)
+    return cut - right.start
 
 
 def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment: QuotedPassage) -> bool:
