@@ -19,7 +19,8 @@ class CueLexicon:
     ``quoted``: quoted material; ``indirect``: a clause without quotation marks;
     ``source_follows``: "according to X"; ``reporting``: a clause only when it
     opens like one; ``addressed``: the addressee comes first ("told reporters");
-    ``infinitive``: the content may be a to-infinitive ("agreed to add").
+    ``infinitive``: the content may be a to-infinitive ("agreed to add");
+    ``naming``: the content is the name given ('called him a "decent man"').
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -29,6 +30,7 @@ class CueLexicon:
     reporting: frozenset[tuple[str, ...]] = frozenset()
     addressed: frozenset[tuple[str, ...]] = frozenset()
     infinitive: frozenset[tuple[str, ...]] = frozenset()
+    naming: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -69,6 +71,8 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    reporting, addressed, infinitive = (_phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive"))
+    reporting, addressed, infinitive, naming = (
+        _phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive", "naming")
+    )
     longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
-    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive)
+    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming)

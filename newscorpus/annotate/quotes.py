@@ -30,8 +30,10 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.indirect import find_indirect, nested_in_quote
 from newscorpus.annotate.interviews import interview_turns
+from newscorpus.annotate.marks import QuotedPassage, find_segments, mark_at
 from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
+from newscorpus.annotate.speakers import named_speaker, source_phrase
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
@@ -41,15 +43,8 @@ MAX_FRAME_TOKENS = 12
 MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
 _SETTING_TOKENS = 6
+_BEFORE_NAMING_VERB = frozenset({"and", "or", "also", "then", "he", "she", "they", "we", "i", "it"})
 Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class QuotedPassage:
-    """A top-level quoted passage: token indices of its opening and closing marks."""
-
-    first: int
-    last: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,73 +55,6 @@ class Attribution:
     content: tuple[int, int]
     cue: tuple[int, int] | None
     source: Mention | None
-
-
-def _mark(article: Article, index: int) -> tuple[str, str] | None:
-    """(kind, role) of a quotation mark token: kind double or single, role open, close or either."""
-    token = article.token(index)
-    if token in ("\u201c", "\u00ab"):
-        return "double", "open"
-    if token in ("\u201d", "\u00bb"):
-        return "double", "close"
-    if token == "\u2018":
-        return "single", "open"
-    if token == "\u2019":
-        return "single", "close"
-    if token not in ('"', "'"):
-        return None
-    gap_before = index == 0 or article.token_starts[index] > article.token_ends[index - 1]
-    gap_after = index + 1 == len(article) or article.token_starts[index + 1] > article.token_ends[index]
-    kind = "double" if token == '"' else "single"
-    if gap_before and not gap_after:
-        return kind, "open"
-    if gap_after and not gap_before:
-        return kind, "close"
-    return kind, "either"
-
-
-def _closes_later(article: Article, index: int, stop: int) -> bool:
-    return any((_mark(article, i) or ("", ""))[0] == "single" for i in range(index + 1, stop))
-
-
-def find_segments(article: Article) -> list[QuotedPassage]:
-    """Top-level quoted passages of the body, in text order (nested quotes stay inside theirs)."""
-    segments: list[QuotedPassage] = []
-    stack: list[tuple[str, int]] = []  # (kind, opening token)
-    for start, end, role in zip(article.paragraph_starts, article.paragraph_ends, article.paragraph_roles, strict=True):
-        tokens = article.token_range(start, end)
-        if role != "body" or not tokens:
-            stack.clear()
-            continue
-        first = tokens.start
-        if stack:
-            # A quotation that runs on: the next paragraph reopens it with the same mark.
-            mark = _mark(article, first)
-            if mark and mark[0] == stack[0][0] and mark[1] != "close":
-                del stack[1:]
-                first += 1
-            else:
-                stack.clear()
-        for index in range(first, tokens.stop):
-            mark = _mark(article, index)
-            if mark is None:
-                continue
-            kind, role = mark
-            open_kinds = [k for k, _ in stack]
-            if role == "either":
-                role = "close" if stack and stack[-1][0] == kind else "open"
-            if role == "open":
-                if kind in open_kinds or (kind == "single" and not _closes_later(article, index, tokens.stop)):
-                    continue  # a mark opened twice, or an apostrophe ("'90s")
-                stack.append((kind, index))
-            elif kind in open_kinds:
-                while stack:
-                    opened_kind, opened = stack.pop()
-                    if opened_kind == kind:
-                        break
-                if not stack:
-                    segments.append(QuotedPassage(opened, index))
-    return segments
 
 
 class QuoteAnnotator:
@@ -162,19 +90,29 @@ class QuoteAnnotator:
         index = tokens.start
         while index < tokens.stop:
             end = self._cues.cue_at(article, index)
-            if end is not None and end <= tokens.stop:
+            if end is not None and end <= tokens.stop and not self._modifies_noun(article, index, end):
                 found.append((index, end))
                 index = end
             else:
                 index += 1
         return found
 
+    def _modifies_noun(self, article: Article, index: int, end: int) -> bool:
+        """A naming participle after a noun ("a song called "...", a pattern called a "glider") names a term."""
+        if index == 0 or self._cues.words(index, end, article) not in self._cues.naming:
+            return False
+        before = article.token(index - 1)
+        return before.isalpha() and before.islower() and before not in _BEFORE_NAMING_VERB
+
     def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
         """Who a cue attributes to: after "according to", else its subject, else the name after it."""
         if self._cues.source_follows_at(finder.article, cue[0]):
-            return finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+            after = finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+            return source_phrase(finder, after, clause.stop)[0] if after else None
         subject = _speaker_before(finder, clause.start, cue[0], finder.subject(clause.start, cue[0], verb=cue[0]))
-        return subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+        return named_speaker(
+            finder, subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+        )
 
     def _attribute(
         self,
@@ -221,6 +159,12 @@ class QuoteAnnotator:
             frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]
         content_end = _content_end(article, segment, last_sentence)
+        if left_cues and self._cues.words(*left_cues[-1], article) in self._cues.naming:
+            # 'called Biden a "decent man"': the content is the name given, its article and marks.
+            first = segment.first - (article.token(segment.first - 1).lower() in {"a", "an", "the"})
+            content = (article.token_starts[first], article.token_ends[segment.last])
+            cue = left_cues[-1]
+            return [Attribution("mixed", content, _chars(article, cue), self._source(finder, left, cue))]
         if left_cues:
             return self._mixed(article, finder, left, left_cues, content_end)
         if right_cues:
@@ -246,7 +190,7 @@ class QuoteAnnotator:
         sentence = article.sentence_tokens(article.sentence_of(article.token_starts[before.stop - 1]))
         clause = range(max(sentence.start, before.start), before.stop - 1)
         cues = self._cues_in(article, clause)
-        if not cues or any(_mark(article, i) for i in clause):
+        if not cues or any(mark_at(article, i) for i in clause):
             return None
         return _chars(article, cues[-1]), self._source(finder, clause, cues[-1])
 
@@ -288,7 +232,7 @@ class QuoteAnnotator:
             word = article.token(index).lower()
             if word == "that":
                 return index + 1
-            if word in {",", ":"} or _mark(article, index):
+            if word in {",", ":"} or mark_at(article, index):
                 break
         index = after_cue
         while index < stop and article.token(index) in _FRAME_PUNCTUATION:
@@ -334,7 +278,7 @@ def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> i
     """
     last = segment.last
     while last + 1 < sentence.stop and article.token(last + 1) not in _SENTENCE_PUNCTUATION:
-        if _mark(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+        if mark_at(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
             return article.token_ends[segment.last]
         last += 1
     return article.token_ends[last]
@@ -351,7 +295,7 @@ def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment
     if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
         return False
     between = range(cues[-1][1], segment.first - 1)
-    return len(between) <= _SETTING_TOKENS and not any(_mark(article, i) for i in between)
+    return len(between) <= _SETTING_TOKENS and not any(mark_at(article, i) for i in between)
 
 
 def _clause_end(article: Article, first: int, stop: int) -> int:
@@ -370,7 +314,7 @@ def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
     if not 0 < len(stretch) <= MAX_SOURCE_TOKENS:
         return None
     words = [finder.word(i) for i in stretch]
-    if "," in words or any(_mark(finder.article, i) for i in stretch):
+    if "," in words or any(mark_at(finder.article, i) for i in stretch):
         return None
     names = [i for i in stretch if finder.name_at(i)]
     if names:

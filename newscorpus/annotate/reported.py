@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.mentions import Mention, MentionFinder
-from newscorpus.annotate.speakers import speaker_after, speaker_before
+from newscorpus.annotate.speakers import source_phrase, speaker_after, speaker_before
 
 _END_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 MIN_CONTENT_TOKENS = 3
@@ -53,8 +53,9 @@ def according_to(article: Article, finder: MentionFinder, cues: CueLexicon, toke
         source = finder.after(cue_end, tokens.stop) or speaker_after(finder, cue_end, tokens.stop)
         if source is None:
             continue
+        source, phrase_end = source_phrase(finder, source, tokens.stop)
         if index == tokens.start:
-            comma = next((i for i in range(source.end, tokens.stop) if article.token(i) == ","), None)
+            comma = next((i for i in range(phrase_end, tokens.stop) if article.token(i) == ","), None)
             content = _trimmed(article, comma + 1, tokens.stop) if comma is not None else None
         elif article.token(index - 1) == ",":
             content = _trimmed(article, tokens.start, index - 1)
