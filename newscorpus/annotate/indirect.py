@@ -139,8 +139,8 @@ def _reported_at(
     if not (infinitive or trusted or after_that or opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)):
         return None
     last = _clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
-    if last - first < MIN_CONTENT_TOKENS:
-        return None
+    if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
+        return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
 
 

@@ -102,6 +102,8 @@ class QuoteAnnotator:
         if index == 0 or self._cues.words(index, end, article) not in self._cues.naming:
             return False
         before = article.token(index - 1)
+        if before == "-" or before.endswith("-"):
+            return True  # "so-called"
         return before.isalpha() and before.islower() and before not in _BEFORE_NAMING_VERB
 
     def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
@@ -153,8 +155,12 @@ class QuoteAnnotator:
         # 'X said, "...", adding, "..."': a comma after the closing mark ends the utterance.
         if (left_frame or framed) and (not right_words or article.token(right.start) == ","):
             cue = left_cues[-1]
-            return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
-        if (not left or left_frame) and right_cues and _frame_length(article, right, right_cues[0]) <= MAX_FRAME_TOKENS:
+            # ', adding, "..."': a participle's subject is the speaker of the part before.
+            source = self._source(finder, left, cue) or (previous.source if split and previous else None)
+            return [Attribution("direct", quoted, _chars(article, cue), source)]
+        # A quote ending in a comma inside its marks ('"...," the director ... said') stands as an utterance.
+        longest = MAX_FRAME_TOKENS * (2 if article.token(segment.last - 1) == "," else 1)
+        if (not left or left_frame) and right_cues and _frame_length(article, right, right_cues[0]) <= longest:
             cue = right_cues[0]
             frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]

@@ -1,0 +1,104 @@
+"""Indirect speech and the quote classes of the external check: subjects, clause ends, nesting, naming, frames."""
+
+from __future__ import annotations
+
+from conftest import annotate, quotes
+
+
+def test_a_subject_with_an_apposition_between_it_and_the_verb_is_the_source(annotators):
+    body = "Tom Baker, a spokesman for the city council, said the bridge would reopen in May."
+    assert quotes(annotate(annotators, body)) == [("indirect", "the bridge would reopen in May", "said", "Tom Baker")]
+
+
+def test_the_addressee_of_told_is_not_part_of_the_content(annotators):
+    body = "Jane Doe told reporters she would not resign."
+    assert quotes(annotate(annotators, body)) == [("indirect", "she would not resign", "told", "Jane Doe")]
+
+
+def test_a_coordinated_cue_ends_the_first_clause_and_shares_its_source(annotators):
+    body = "Tom Baker said the money was spent on roads but denied that he had signed the contract."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "the money was spent on roads", "said", "Tom Baker"),
+        ("indirect", "he had signed the contract", "denied", "Tom Baker"),
+    ]
+
+
+def test_a_participial_cue_after_a_comma_takes_the_main_clause_subject(annotators):
+    body = "Tom Baker left the meeting early, saying the talks had failed."
+    assert quotes(annotate(annotators, body)) == [("indirect", "the talks had failed", "saying", "Tom Baker")]
+
+
+def test_a_reporting_verb_before_a_clause_is_a_cue_and_before_an_object_is_not(annotators):
+    clause = annotate(annotators, "Jane Doe indicated the injuries were minor.")
+    assert quotes(clause) == [("indirect", "the injuries were minor", "indicated", "Jane Doe")]
+    assert quotes(annotate(annotators, "Jane Doe found a wallet in the park.")) == []
+
+
+def test_a_to_infinitive_is_content_only_after_cues_that_take_one(annotators):
+    agreed = annotate(annotators, "Jane Doe agreed to add two members to the council.")
+    assert quotes(agreed) == [("indirect", "to add two members to the council", "agreed", "Jane Doe")]
+    assert quotes(annotate(annotators, "Jane Doe stressed to the council the need for new roads.")) == []
+
+
+def test_a_clause_reported_inside_a_quote_is_a_nested_indirect_attribution(annotators):
+    body = '"The season was long. I think we can still win the cup," Tom Baker said.'
+    assert quotes(annotate(annotators, body)) == [
+        ("direct", '"The season was long. I think we can still win the cup,"', "said", "Tom Baker"),
+        ("indirect", "we can still win the cup", "think", "I"),
+    ]
+
+
+def test_who_after_a_comma_gives_its_antecedent_as_the_source(annotators):
+    body = "The road was closed, according to the police, who said two cars had collided."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "The road was closed", "according to", "the police"),
+        ("indirect", "two cars had collided", "said", "the police"),
+    ]
+
+
+def test_a_passive_cue_has_no_source_of_its_own(annotators):
+    assert quotes(annotate(annotators, "The workers were told the factory would close.")) == []
+
+
+def test_a_capitalised_word_is_not_a_cue(annotators):
+    assert quotes(annotate(annotators, "The Senate States Committee met on Monday.")) == []
+
+
+def test_a_quote_closed_before_a_comma_is_direct_after_a_frame_with_a_cue(annotators):
+    body = 'Tom Baker said, "We will build the road", adding, "It will take a year".'
+    assert quotes(annotate(annotators, body)) == [
+        ("direct", '"We will build the road"', "said", "Tom Baker"),
+        ("direct", '"It will take a year"', "adding", "Tom Baker"),
+    ]
+
+
+def test_a_long_frame_after_a_quote_does_not_pull_the_speaker_into_the_content(annotators):
+    body = (
+        '"The ban is unlawful," the director of the regional office of the rights group, Jane Doe, said in a statement.'
+    )
+    [(kind, content, cue, _)] = quotes(annotate(annotators, body))
+    assert (kind, content, cue) == ("direct", '"The ban is unlawful,"', "said")
+
+
+def test_a_paragraph_ending_x_stated_and_a_comma_frames_the_next_paragraphs_quote(annotators):
+    body = 'Tom Baker, the mayor, stated,\n\n"The roads will be closed until Monday."'
+    assert quotes(annotate(annotators, body)) == [
+        ("direct", '"The roads will be closed until Monday."', "stated", "Tom Baker")
+    ]
+
+
+def test_according_to_a_place_and_a_person_gives_the_person(annotators):
+    body = "According to the Denver mayor, Tom Baker, the schools will stay closed."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "the schools will stay closed", "According to", "Tom Baker")
+    ]
+
+
+def test_a_naming_cue_gives_the_quoted_name_and_after_a_noun_names_a_term(annotators):
+    named = annotate(annotators, 'Tom Baker called the mayor a "decent man" but did not endorse him.')
+    assert quotes(named) == [("mixed", 'a "decent man"', "called", "Tom Baker")]
+    assert quotes(annotate(annotators, 'They played a song called "Rain Again" at the end.')) == []
+
+
+def test_a_quote_without_any_source_is_not_kept(annotators):
+    assert quotes(annotate(annotators, 'The comments said "no" to everything.')) == []
