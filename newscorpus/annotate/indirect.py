@@ -281,6 +281,8 @@ def _clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, co
                 verb += 1
             if verb < stop and _cue_at(article, cues, verb, stop) is not None:
                 return index - 1 if article.token(index - 1) == "," else index
+            if word == "," and following.endswith("ing") and following.isalpha():
+                return index  # ", reversing the convictions": the reporter's own participle clause
             if word == "but" and verb > index + 1 and article.token(index + 1).lower() in _FINITE:
                 return index - 1 if article.token(index - 1) == "," else index
     last = stop
