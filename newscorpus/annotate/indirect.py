@@ -50,7 +50,9 @@ _PASSIVE = frozenset({"been", "being", "be", "is", "are", "was", "were"})
 # Finite verbs that show a clause follows an untrusted cue ("indicated the injuries were minor").
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may"})
 _FINITE |= {"might", "should", "must", "did", "does", "do"}
+_FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u2019ve", "\u2019m", "\u2019d"}
 _CLAUSE_WINDOW = 6
+_BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
 
 
 def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
@@ -129,7 +131,9 @@ def _reported_at(
     first = cue_end
     if words in cues.addressed:
         first = _past_addressee(finder, first, tokens.stop)
-    first, after_that = _content_start(finder, first, tokens.stop, _THAT_WINDOW if trusted else 1)
+    # Untrusted cues need "that" right after them or after an addressee ("indicate to the Ukrainians that").
+    window = _THAT_WINDOW if trusted or finder.word(min(first, len(article) - 1)) == "to" else 1
+    first, after_that = _content_start(finder, first, tokens.stop, window)
     if first >= tokens.stop:
         return None
     opening = finder.word(first)
@@ -177,11 +181,25 @@ def _source(
         return _antecedent(finder, clause_start, end - 2)
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
+    subject = _plain_subject(finder, clause_start, index)
+    if subject is None:
+        # The subject of a later clause: "..., he knows his ...", "..., and the driver told ...".
+        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in _BOUNDARIES), None)
+        if boundary is not None:
+            start = boundary + 1
+            while start < end and finder.word(start) in _COORDINATORS | {"with"}:
+                start += 1
+            subject = _plain_subject(finder, start, index)
+    return subject
+
+
+def _plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Mention | None:
+    """The subject of a clause starting at ``clause_start`` whose verb is at ``index``, nothing but words between."""
     subject = speaker_before(finder, clause_start, index, finder.subject(clause_start, index, verb=index))
     if subject is None or subject.first < clause_start or subject.end > index:
         return None
     between = range(subject.end, index)
-    if len(between) > MAX_SUBJECT_GAP or any(finder.word(i) in {",", ";", ":"} for i in between):
+    if len(between) > MAX_SUBJECT_GAP or any(finder.word(i) in _BOUNDARIES for i in between):
         return None
     if any(finder.article.token(i) in _QUOTE_MARKS for i in between):
         return None

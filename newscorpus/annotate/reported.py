@@ -75,7 +75,10 @@ def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, token
     if comma is None or stop - comma - 1 > MAX_FRAME_TOKENS:
         return []
     for index in range(comma + 1, stop):
-        cue_end = cues.cue_at(article, index, indirect=True)
+        # The frame closes the sentence, so any verb of saying or reporting will do: ", the motion reads."
+        cue_end = cues.cue_at(article, index, indirect=True) or cues.phrase_at(article, index, cues.reporting)
+        if cue_end is None and not cues.source_follows_at(article, index):
+            cue_end = cues.cue_at(article, index)
         if cue_end is None:
             continue
         if cue_end == stop:
