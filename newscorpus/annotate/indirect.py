@@ -131,6 +131,8 @@ def _reported_at(
     first = cue_end
     if words in cues.addressed:
         first = _past_addressee(finder, first, tokens.stop)
+        if first < tokens.stop and finder.word(first) in {"you", "him", "her", "them", "us", "me"}:
+            return None  # "tell you one thing": an addressee and an object, no clause
     # Untrusted cues need "that" right after them or after an addressee ("indicate to the Ukrainians that").
     window = _THAT_WINDOW if trusted or finder.word(min(first, len(article) - 1)) == "to" else 1
     first, after_that = _content_start(finder, first, tokens.stop, window)
@@ -261,6 +263,8 @@ def _past_addressee(finder: MentionFinder, first: int, stop: int) -> int:
     following = finder.word(after)
     if following == "that" or following in _CLAUSE_SUBJECTS or following in DETERMINERS:
         return after
+    if _finite_follows(finder, after - 1):
+        return after  # "told reporters no deal was in sight"
     return after if finder.name_at(after) is not None else first
 
 

@@ -78,8 +78,17 @@ class QuoteAnnotator:
         quoted_sentences = {article.sentence_of(article.token_starts[s.first]) for s in segments}
         quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
         for sentence in range(len(article.sentence_starts)):
-            if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
-                attributions += self._unquoted(article, finder, sentence)
+            if article.role_at(article.sentence_starts[sentence]) != "body":
+                continue
+            if sentence not in quoted_sentences:
+                attributions += self._unquoted(article, finder, article.sentence_tokens(sentence))
+                continue
+            # Before a sentence's first quote: 'He stated the trial would not be impartial, saying "..."'.
+            tokens = article.sentence_tokens(sentence)
+            first_mark = min((s.first for s in segments if s.first in tokens), default=tokens.start)
+            cues_taken = {a.cue for a in attributions}
+            before_quote = self._unquoted(article, finder, range(tokens.start, first_mark), closing_frame=False)
+            attributions += [a for a in before_quote if a.cue not in cues_taken]
         attributions += self._nested(article, finder, segments, attributions)
         # Attributions with no overt source are out of scope (guidelines 4.4).
         attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
@@ -209,6 +218,8 @@ class QuoteAnnotator:
         content_end: int,
     ) -> list[Attribution]:
         """The outer attribution of an embedded quote, and those nested in its content."""
+        # 'stated the trial would not be fair, citing "..."': a cue after a comma opens the clause quoted.
+        cues = cues[max((k for k, c in enumerate(cues) if k and article.token(c[0] - 1) == ","), default=0) :]
         outer = cues[0]
         content_first = self._content_start(article, outer[1], left.stop)
         found = [
@@ -245,11 +256,13 @@ class QuoteAnnotator:
             index += 1
         return index
 
-    def _unquoted(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
+    def _unquoted(
+        self, article: Article, finder: MentionFinder, tokens: range, *, closing_frame: bool = True
+    ) -> list[Attribution]:
         """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
-        tokens = article.sentence_tokens(sentence)
         found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
-        found = found or frame_after(article, finder, self._cues, tokens)
+        if closing_frame and not found:
+            found = frame_after(article, finder, self._cues, tokens)
         return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
 
     def _nested(

@@ -75,16 +75,18 @@ def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, token
     if comma is None or stop - comma - 1 > MAX_FRAME_TOKENS:
         return []
     for index in range(comma + 1, stop):
-        # The frame closes the sentence, so any verb of saying or reporting will do: ", the motion reads."
-        cue_end = cues.cue_at(article, index, indirect=True) or cues.phrase_at(article, index, cues.reporting)
-        if cue_end is None and not cues.source_follows_at(article, index):
-            cue_end = cues.cue_at(article, index)
-        if cue_end is None:
+        trusted = cues.cue_at(article, index, indirect=True)
+        # A verb closing the sentence after its subject may be any verb of saying: ", the motion reads."
+        closing = cues.phrase_at(article, index, cues.reporting | cues.quoted)
+        if trusted is None and closing != stop:
             continue
+        cue_end = trusted or stop
         if cue_end == stop:
             source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))
         else:  # inverted: ", said the spokesman."
             source = finder.after(cue_end, stop) or speaker_after(finder, cue_end, stop)
+            if source is not None and source.end != stop:
+                return []
         content = _trimmed(article, tokens.start, comma)
         if source is None or content is None:
             return []

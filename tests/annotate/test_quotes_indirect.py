@@ -102,3 +102,34 @@ def test_a_naming_cue_gives_the_quoted_name_and_after_a_noun_names_a_term(annota
 
 def test_a_quote_without_any_source_is_not_kept(annotators):
     assert quotes(annotate(annotators, 'The comments said "no" to everything.')) == []
+
+
+def test_the_reporters_own_participle_clause_is_not_reported_content(annotators):
+    body = "Tom Baker said the court had ruled against the city, reversing a decision of 2019."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "the court had ruled against the city", "said", "Tom Baker")
+    ]
+
+
+def test_a_later_clause_has_its_own_subject(annotators):
+    body = "The talks went on all night, and the mediator told reporters no deal was in sight."
+    assert quotes(annotate(annotators, body)) == [("indirect", "no deal was in sight", "told", "the mediator")]
+
+
+def test_reported_speech_before_a_quote_in_the_same_sentence_is_found(annotators):
+    body = 'Tom Baker stated the trial would not be fair, citing "a partisan outcome" in the Senate.'
+    assert quotes(annotate(annotators, body))[0] == ("indirect", "the trial would not be fair", "stated", "Tom Baker")
+
+
+def test_a_closing_frame_may_end_with_any_verb_of_saying_but_an_inverted_one_must_end_with_its_source(annotators):
+    reads = annotate(annotators, "Only the council may raise the tax, the motion reads.")
+    assert quotes(reads) == [("indirect", "Only the council may raise the tax", "reads", "the motion")]
+    asking = annotate(annotators, "The court sent the case to Brussels, asking for advice on the law.")
+    assert quotes(asking) == []
+
+
+def test_an_addressee_followed_by_an_object_is_no_reported_clause(annotators):
+    body = '"I can tell you one thing about him: he works hard," Tom Baker said.'
+    assert quotes(annotate(annotators, body)) == [
+        ("direct", '"I can tell you one thing about him: he works hard,"', "said", "Tom Baker")
+    ]
