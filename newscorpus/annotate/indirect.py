@@ -41,10 +41,12 @@ _PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _COORDINATORS = frozenset({"and", "but"})
 _RELATIVES = frozenset({"which", "who", "whose"})
+# After a comma, these open the reporter's own description: ", which ...", ", with officials reporting ...".
+_CLAUSE_ENDERS = _RELATIVES | {"with"}
 _CLAUSE_SUBJECTS = SUBJECT_PRONOUNS | {"there", "you"}
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "reporters", "journalists", "police"})
 # Words before a cue that make it a noun or an infinitive, not a finite verb of the clause.
-_NOT_BEFORE_VERB = DETERMINERS | {"to", "'s", "\u2019s", "of", "whose"}
+_NOT_BEFORE_VERB = DETERMINERS | {"to", "'s", "\u2019s", "of", "whose", "when", "while", "after", "before", "by"}
 # A passive cue's subject is the addressee ("I have been told not to ..."), not the source.
 _PASSIVE = frozenset({"been", "being", "be", "is", "are", "was", "were"})
 # Finite verbs that show a clause follows an untrusted cue ("indicated the injuries were minor").
@@ -140,7 +142,7 @@ def _reported_at(
         return None
     opening = finder.word(first)
     infinitive = opening == "to" and words in cues.infinitive  # "agreed to add two members"
-    if not infinitive and (opening in PREPOSITIONS or article.token(first) in _QUOTE_MARKS):
+    if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
         return None
     if not (infinitive or trusted or after_that or opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)):
         return None
@@ -292,7 +294,7 @@ def _clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, co
     for index in range(first + 1, stop - 1):
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
-        if word == "," and (comma_ends or following in _RELATIVES or cues.source_follows_at(article, index + 1)):
+        if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
             return index
         if word in _COORDINATORS | {","}:
             # ", saying ...", ", he knows ...", "and he admits ...", "but denied ...", "but did not ...".

@@ -121,9 +121,9 @@ class QuoteAnnotator:
             after = finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
             return source_phrase(finder, after, clause.stop)[0] if after else None
         subject = _speaker_before(finder, clause.start, cue[0], finder.subject(clause.start, cue[0], verb=cue[0]))
-        return named_speaker(
-            finder, subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
-        )
+        if subject is None and (after := finder.after(cue[1], clause.stop)) is not None:
+            subject = source_phrase(finder, after, clause.stop)[0]  # "said California Attorney General X"
+        return named_speaker(finder, subject or _speaker_after(finder, cue[1], clause.stop))
 
     def _attribute(
         self,

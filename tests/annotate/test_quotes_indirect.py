@@ -133,3 +133,15 @@ def test_an_addressee_followed_by_an_object_is_no_reported_clause(annotators):
     assert quotes(annotate(annotators, body)) == [
         ("direct", '"I can tell you one thing about him: he works hard,"', "said", "Tom Baker")
     ]
+
+
+def test_a_participle_after_when_has_no_subject_and_with_ends_a_reported_clause(annotators):
+    when = annotate(annotators, "When announcing the plan on Monday, the mayor was cheered by the crowd.")
+    assert quotes(when) == []
+    body = "Tom Baker said the bridge had collapsed, with witnesses reporting many cars in the river."
+    assert quotes(annotate(annotators, body))[0] == ("indirect", "the bridge had collapsed", "said", "Tom Baker")
+
+
+def test_an_inverted_frame_names_the_person_not_the_place_before_the_title(annotators):
+    body = '"The law is clear," said London Mayor Tom Baker.'
+    assert quotes(annotate(annotators, body)) == [("direct", '"The law is clear,"', "said", "Tom Baker")]
