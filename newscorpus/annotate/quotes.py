@@ -33,7 +33,7 @@ from newscorpus.annotate.interviews import interview_turns
 from newscorpus.annotate.marks import QuotedPassage, find_segments, mark_at
 from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
-from newscorpus.annotate.speakers import named_speaker, source_phrase
+from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
@@ -173,7 +173,7 @@ class QuoteAnnotator:
             cue = right_cues[0]
             frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]
-        content_end = _content_end(article, segment, last_sentence)
+        content_end = _content_end(article, segment, last_sentence, finder, self._cues)
         if left_cues and self._cues.words(*left_cues[-1], article) in self._cues.naming:
             # 'called Biden a "decent man"': the content is the name given, its article and marks.
             first = segment.first - (article.token(segment.first - 1).lower() in {"a", "an", "the"})
@@ -183,15 +183,13 @@ class QuoteAnnotator:
         if left_cues:
             return self._mixed(article, finder, left, left_cues, content_end)
         if right_cues:
-            frame_start = right.start
-            cut = next((i for i in right if article.token(i) == ","), right_cues[0][0])
-            content = (article.token_starts[left.start if left else segment.first], article.token_ends[cut - 1])
             cue = right_cues[0]
-            return [
-                Attribution(
-                    "mixed", content, _chars(article, cue), self._source(finder, range(frame_start, right.stop), cue)
-                )
-            ]
+            source = self._source(finder, range(right.start, right.stop), cue)
+            cut = next((i for i in right if article.token(i) == ","), cue[0])
+            if source is not None and segment.last < source.first < cut:
+                cut = source.first  # the content never takes in its speaker
+            content = (article.token_starts[left.start if left else segment.first], article.token_ends[cut - 1])
+            return [Attribution("mixed", content, _chars(article, cue), source)]
         return []  # quotation marks without any attribution: scare quotes or a title
 
     def _introduced(self, article: Article, finder: MentionFinder, opening: int) -> tuple[Span, Mention | None] | None:
@@ -288,16 +286,22 @@ def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
     return False
 
 
-def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> int:
+def _content_end(
+    article: Article, segment: QuotedPassage, sentence: range, finder: MentionFinder, cues: CueLexicon
+) -> int:
     """End offset of a mixed quote's content: the words after the closing mark up to the clause's punctuation.
 
     "were "three terrorists" were killed." runs to "killed"; a comma after the
     mark ("... forces", whose ...") ends the content at the mark, leaving the
-    reporter's description out.
+    reporter's description out; so does a frame after the mark (a cue, or a
+    person or organisation named: the speaker), which the content never takes in.
     """
     last = segment.last
     while last + 1 < sentence.stop and article.token(last + 1) not in _SENTENCE_PUNCTUATION:
         if mark_at(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+            return article.token_ends[segment.last]
+        speaker = finder.name_at(last + 1)
+        if cues.cue_at(article, last + 1) is not None or (speaker is not None and speaker.label in SPEAKER_LABELS):
             return article.token_ends[segment.last]
         last += 1
     return article.token_ends[last]

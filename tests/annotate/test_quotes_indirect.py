@@ -145,3 +145,10 @@ def test_a_participle_after_when_has_no_subject_and_with_ends_a_reported_clause(
 def test_an_inverted_frame_names_the_person_not_the_place_before_the_title(annotators):
     body = '"The law is clear," said London Mayor Tom Baker.'
     assert quotes(annotate(annotators, body)) == [("direct", '"The law is clear,"', "said", "Tom Baker")]
+
+
+def test_a_mixed_quote_never_runs_on_into_a_frame_or_a_speaker_after_its_closing_mark(annotators):
+    body = 'Police said the men were "armed and dangerous" and urged residents to stay home.'
+    assert quotes(annotate(annotators, body))[0] == ("mixed", 'the men were "armed and dangerous"', "said", "Police")
+    body = 'Officials said the men were "seen running from the scene" Tom Baker of the city police said.'
+    assert quotes(annotate(annotators, body))[0][1] == 'the men were "seen running from the scene"'
