@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
 from newscorpus.annotate.speakers import source_phrase, speaker_after, speaker_before
 
 _END_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 MIN_CONTENT_TOKENS = 3
 MAX_FRAME_TOKENS = 10
+MAX_BARE_TOKENS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +52,32 @@ def according_to(article: Article, finder: MentionFinder, cues: CueLexicon, toke
         cue_end = cues.cue_at(article, index)
         assert cue_end is not None
         source = finder.after(cue_end, tokens.stop) or speaker_after(finder, cue_end, tokens.stop)
+        source = source or _bare_noun_phrase(finder, cue_end, tokens.stop)
         if source is None:
             continue
         source, phrase_end = source_phrase(finder, source, tokens.stop)
-        if index == tokens.start:
+        # A clause of its own starts the sentence or follows a semicolon: "...; according to X, ..."
+        clause_start = max([tokens.start, *(i + 1 for i in range(tokens.start, index) if article.token(i) == ";")])
+        if index == clause_start:
             comma = next((i for i in range(phrase_end, tokens.stop) if article.token(i) == ","), None)
             content = _trimmed(article, comma + 1, tokens.stop) if comma is not None else None
         elif article.token(index - 1) == ",":
-            content = _trimmed(article, tokens.start, index - 1)
+            content = _trimmed(article, clause_start, index - 1)
         else:
             content = None
         if content is not None:
             found.append(Reported(content, (index, cue_end), source))
     return found
+
+
+def _bare_noun_phrase(finder: MentionFinder, first: int, stop: int) -> Mention | None:
+    """A source without determiner after "according to": "investigators", "government reports"."""
+    end = first
+    while end < stop and end - first < MAX_BARE_TOKENS and finder.word(end).isalpha():
+        if not finder.article.token(end).islower() or finder.word(end) in PREPOSITIONS:
+            break
+        end += 1
+    return Mention(first, end, "nominal") if end > first else None
 
 
 def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
