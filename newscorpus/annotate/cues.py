@@ -20,7 +20,8 @@ class CueLexicon:
     ``source_follows``: "according to X"; ``reporting``: a clause only when it
     opens like one; ``addressed``: the addressee comes first ("told reporters");
     ``infinitive``: the content may be a to-infinitive ("agreed to add");
-    ``naming``: the content is the name given ('called him a "decent man"').
+    ``naming``: the content is the name given ('called him a "decent man"');
+    ``nominal``: nouns of saying ("claim", "demands") that cue an attribution.
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -31,6 +32,7 @@ class CueLexicon:
     addressed: frozenset[tuple[str, ...]] = frozenset()
     infinitive: frozenset[tuple[str, ...]] = frozenset()
     naming: frozenset[tuple[str, ...]] = frozenset()
+    nominal: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -71,8 +73,8 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    reporting, addressed, infinitive, naming = (
-        _phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive", "naming")
+    reporting, addressed, infinitive, naming, nominal = (
+        _phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive", "naming", "nominal")
     )
     longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
-    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming)
+    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming, nominal)

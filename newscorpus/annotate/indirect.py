@@ -43,6 +43,8 @@ _COORDINATORS = frozenset({"and", "but"})
 _RELATIVES = frozenset({"which", "who", "whose"})
 # After a comma, these open the reporter's own description: ", which ...", ", with officials reporting ...".
 _CLAUSE_ENDERS = _RELATIVES | {"with"}
+# ", a shadowy private army ..." closing the sentence describes (guidelines 4.3); one closed by a comma is apposition.
+_DESCRIPTION_OPENERS = frozenset({"a", "an"})
 _CLAUSE_SUBJECTS = SUBJECT_PRONOUNS | {"there", "you"}
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "reporters", "journalists", "police"})
 # Words before a cue that make it a noun or an infinitive, not a finite verb of the clause.
@@ -146,7 +148,7 @@ def _reported_at(
         return None
     if not (infinitive or trusted or after_that or opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)):
         return None
-    last = _clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
+    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
     if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
@@ -185,7 +187,7 @@ def _source(
         return _antecedent(finder, clause_start, end - 2)
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
-    subject = _plain_subject(finder, clause_start, index)
+    subject = plain_subject(finder, clause_start, index)
     if subject is None:
         # The subject of a later clause: "..., he knows his ...", "..., and the driver told ...".
         boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in _BOUNDARIES), None)
@@ -193,11 +195,11 @@ def _source(
             start = boundary + 1
             while start < end and finder.word(start) in _COORDINATORS | {"with"}:
                 start += 1
-            subject = _plain_subject(finder, start, index)
+            subject = plain_subject(finder, start, index)
     return subject
 
 
-def _plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Mention | None:
+def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Mention | None:
     """The subject of a clause starting at ``clause_start`` whose verb is at ``index``, nothing but words between."""
     subject = speaker_before(finder, clause_start, index, finder.subject(clause_start, index, verb=index))
     if subject is None or subject.first < clause_start or subject.end > index:
@@ -289,12 +291,15 @@ def _content_start(finder: MentionFinder, after_cue: int, stop: int, window: int
     return index, False
 
 
-def _clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, comma_ends: bool = False) -> int:
+def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, comma_ends: bool = False) -> int:
     """End (exclusive token) of the reported clause that starts at ``first`` (an infinitive ends at a comma)."""
     for index in range(first + 1, stop - 1):
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
         if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+            return index
+        closed = any(article.token(i) == "," for i in range(index + 2, stop))
+        if word == "," and following in _DESCRIPTION_OPENERS and not closed:
             return index
         if word in _COORDINATORS | {","}:
             # ", saying ...", ", he knows ...", "and he admits ...", "but denied ...", "but did not ...".

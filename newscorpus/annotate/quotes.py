@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.claims import nominal_attributions
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.indirect import find_indirect, nested_in_quote
 from newscorpus.annotate.interviews import interview_turns
@@ -259,6 +260,7 @@ class QuoteAnnotator:
     ) -> list[Attribution]:
         """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
         found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
+        found += nominal_attributions(article, finder, self._cues, tokens)
         if closing_frame and not found:
             found = frame_after(article, finder, self._cues, tokens)
         return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
@@ -319,17 +321,6 @@ def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment
         return False
     between = range(cues[-1][1], segment.first - 1)
     return len(between) <= _SETTING_TOKENS and not any(mark_at(article, i) for i in between)
-
-
-def _clause_end(article: Article, first: int, stop: int) -> int:
-    """End (exclusive token) of reported content: the sentence end, or a comma before "which"/"who"."""
-    for index in range(first, stop - 1):
-        if article.token(index) == "," and article.token(index + 1).lower() in {"which", "who", "whose"}:
-            return index
-    last = stop
-    while last > first and article.token(last - 1) in _SENTENCE_PUNCTUATION:
-        last -= 1
-    return last
 
 
 def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:

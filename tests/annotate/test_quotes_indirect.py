@@ -152,3 +152,22 @@ def test_a_mixed_quote_never_runs_on_into_a_frame_or_a_speaker_after_its_closing
     assert quotes(annotate(annotators, body))[0] == ("mixed", 'the men were "armed and dangerous"', "said", "Police")
     body = 'Officials said the men were "seen running from the scene" Tom Baker of the city police said.'
     assert quotes(annotate(annotators, body))[0][1] == 'the men were "seen running from the scene"'
+
+
+def test_a_noun_of_saying_with_a_possessor_or_a_light_verb_subject_is_a_nominal_attribution(annotators):
+    demands = annotate(
+        annotators, "The mayor did not accept the protesters' demands for a new inquiry into the police."
+    )
+    assert quotes(demands) == [("indirect", "a new inquiry into the police", "demands", "the protesters")]
+    claim = annotate(annotators, "The Kremlin issued an embarrassing claim on Tuesday that the men were mercenaries.")
+    assert quotes(claim) == [("indirect", "the men were mercenaries", "claim", "Kremlin")]
+    assert quotes(annotate(annotators, "The claim was rejected by the court in May.")) == []
+
+
+def test_a_description_closing_the_sentence_is_left_out_and_an_apposition_is_kept(annotators):
+    described = annotate(annotators, "Tom Baker said the men were fighters for Wagner, a private army of the state.")
+    assert quotes(described) == [("indirect", "the men were fighters for Wagner", "said", "Tom Baker")]
+    apposition = annotate(annotators, "Officials said the plane, a small Beechcraft, was flying to Denver.")
+    assert quotes(apposition) == [
+        ("indirect", "the plane, a small Beechcraft, was flying to Denver", "said", "Officials")
+    ]
