@@ -88,6 +88,31 @@ def nested_in_quote(article: Article, finder: MentionFinder, cues: CueLexicon, i
     return found
 
 
+def quoted_in_quote(
+    article: Article, finder: MentionFinder, cues: CueLexicon, inner: range, opening: int, closing: int
+) -> Reported | None:
+    """A quote inside a quote framed by a cue before it ("Many people would ask me, 'Is it true?'"), or None.
+
+    The content is the inner quote, marks included; the source is the cue's
+    subject within the outer quote's sentence.
+    """
+    pieces = [p for p in _quoted_sentences(article, range(inner.start, opening)) if p]
+    if not pieces:
+        return None
+    piece = pieces[-1]
+    stop = opening
+    while stop > piece.start and finder.word(stop - 1) in {",", ":"}:
+        stop -= 1
+    for index in range(stop - 1, piece.start - 1, -1):
+        end = cues.cue_at(article, index) or cues.phrase_at(article, index, cues.reporting)
+        if end is None or index == piece.start:
+            continue
+        if end == stop or ((words := cues.words(index, end, article)) and words in cues.addressed and end + 1 >= stop):
+            source = _source(finder, cues, piece.start, index, [])
+            return Reported((opening, closing + 1), (index, end), source) if source else None
+    return None
+
+
 def _quoted_sentences(article: Article, part: range) -> list[range]:
     """``part`` cut after each ".", "!" or "?" that a capitalised word follows (the sentencizer keeps quotes whole)."""
     pieces, first = [], part.start

@@ -85,3 +85,20 @@ def find_segments(article: Article) -> list[QuotedPassage]:
                 if not stack:
                     segments.append(QuotedPassage(opened, index))
     return segments
+
+
+def inner_passages(article: Article, segment: QuotedPassage) -> list[QuotedPassage]:
+    """Quoted passages directly inside ``segment`` (a quote in a quote: "He asked me, 'Is it true?'")."""
+    found: list[QuotedPassage] = []
+    opened: tuple[str, int] | None = None
+    for index in range(segment.first + 1, segment.last):
+        mark = mark_at(article, index)
+        if mark is None:
+            continue
+        kind, role = mark
+        if opened is None and role in ("open", "either"):
+            opened = (kind, index)
+        elif opened is not None and kind == opened[0] and role in ("close", "either"):
+            found.append(QuotedPassage(opened[1], index))
+            opened = None
+    return found

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.claims import nominal_attributions
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.indirect import find_indirect, nested_in_quote
+from newscorpus.annotate.indirect import find_indirect, nested_in_quote, quoted_in_quote
 from newscorpus.annotate.interviews import interview_turns
-from newscorpus.annotate.marks import QuotedPassage, find_segments, mark_at
+from newscorpus.annotate.marks import QuotedPassage, find_segments, inner_passages, mark_at
 from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
 from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase
@@ -276,6 +276,10 @@ class QuoteAnnotator:
                 inner = range(segment.first + 1, segment.last)
                 for r in nested_in_quote(article, finder, self._cues, inner):
                     nested.append(Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source))
+                for passage in inner_passages(article, segment):
+                    if q := quoted_in_quote(article, finder, self._cues, inner, passage.first, passage.last):
+                        content, cue = _chars(article, q.content), _chars(article, q.cue)
+                        nested.append(Attribution("direct", content, cue, q.source))
         return nested
 
 

@@ -171,3 +171,10 @@ def test_a_description_closing_the_sentence_is_left_out_and_an_apposition_is_kep
     assert quotes(apposition) == [
         ("indirect", "the plane, a small Beechcraft, was flying to Denver", "said", "Officials")
     ]
+
+
+def test_a_quote_inside_a_quote_framed_by_a_cue_is_a_nested_direct_quotation(annotators):
+    body = "\"Many people would ask me, 'Is the mayor really ill?' I never answered,\" Tom Baker said."
+    assert quotes(annotate(annotators, body))[1] == ("direct", "'Is the mayor really ill?'", "ask", "Many people")
+    plain = annotate(annotators, "\"I heard him shout 'run' twice,\" the guard said.")
+    assert len(quotes(plain)) == 1
