@@ -150,6 +150,8 @@ def _reported_at(
     if index > tokens.start and article.token(index)[:1].isupper():
         return None  # "United States" is no cue
     cue_end, trusted = hit
+    if not trusted and cue_end < tokens.stop and finder.word(cue_end) == ",":
+        return None  # a parenthetical "you know," or "I think,"
     # The clause a nested cue belongs to starts where the content holding it does.
     holders = [r for r in found if r.content[0] <= index < r.content[1]]
     clause_start = holders[-1].content[0] if holders else tokens.start
@@ -323,6 +325,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
         following = article.token(index + 1).lower()
         if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
             return index
+        if word in {"\u2014", "\u2013"}:
+            return index  # a dash opens an aside: "I was like those dolls \u2014 you know, ..."
         closed = any(article.token(i) == "," for i in range(index + 2, stop))
         if word == "," and following in _DESCRIPTION_OPENERS and not closed:
             return index

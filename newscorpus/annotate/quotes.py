@@ -87,9 +87,8 @@ class QuoteAnnotator:
             # Before a sentence's first quote: 'He stated the trial would not be impartial, saying "..."'.
             tokens = article.sentence_tokens(sentence)
             first_mark = min((s.first for s in segments if s.first in tokens), default=tokens.start)
-            cues_taken = {a.cue for a in attributions}
             before_quote = self._unquoted(article, finder, range(tokens.start, first_mark), closing_frame=False)
-            attributions += [a for a in before_quote if a.cue not in cues_taken]
+            attributions += [a for a in before_quote if not _repeats(a, attributions)]
         attributions += self._nested(article, finder, segments, attributions)
         # Attributions with no overt source are out of scope (guidelines 4.4).
         attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
@@ -156,6 +155,8 @@ class QuoteAnnotator:
             article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first)
         )
         left_frame = (framed and (utterance or split)) or _framed_after_setting(article, left_cues, segment)
+        # 'According to X, CLAUSE: "..."': a colon before a whole utterance introduces it.
+        left_frame = left_frame or bool(left_cues and utterance and article.token(segment.first - 1) == ":")
         if not left and not right_words:
             if (introduced := self._introduced(article, finder, opening)) is not None:
                 return [Attribution("direct", quoted, *introduced)]
@@ -221,6 +222,10 @@ class QuoteAnnotator:
         cues = cues[max((k for k, c in enumerate(cues) if k and article.token(c[0] - 1) == ","), default=0) :]
         outer = cues[0]
         content_first = self._content_start(article, outer[1], left.stop)
+        if self._cues.source_follows_at(article, outer[0]) and (after := finder.after(outer[1], left.stop)):
+            # "According to X, the ... "...": the content starts after the source's phrase, never takes it in.
+            phrase_end = source_phrase(finder, after, left.stop)[1]
+            content_first = phrase_end + 1 if phrase_end < left.stop and finder.word(phrase_end) == "," else phrase_end
         found = [
             Attribution(
                 "mixed",
@@ -281,6 +286,12 @@ class QuoteAnnotator:
                         content, cue = _chars(article, q.content), _chars(article, q.cue)
                         nested.append(Attribution("direct", content, cue, q.source))
         return nested
+
+
+def _repeats(attribution: Attribution, found: list[Attribution]) -> bool:
+    """Whether an attribution found before a quote repeats one of the quote's: the same cue over the same words."""
+    start, end = attribution.content
+    return any(a.cue == attribution.cue and a.content[0] < end and start < a.content[1] for a in found)
 
 
 def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:

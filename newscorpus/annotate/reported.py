@@ -61,13 +61,18 @@ def according_to(article: Article, finder: MentionFinder, cues: CueLexicon, toke
         if index == clause_start:
             comma = next((i for i in range(phrase_end, tokens.stop) if article.token(i) == ","), None)
             content = _trimmed(article, comma + 1, tokens.stop) if comma is not None else None
-        elif article.token(index - 1) == ",":
-            content = _trimmed(article, clause_start, index - 1)
+        elif article.token(index - 1) == "," or _ends_sentence(article, phrase_end, tokens.stop):
+            # "..., according to X." and, without the comma, "CLAUSE according to X."
+            content = _trimmed(article, clause_start, index - (article.token(index - 1) == ","))
         else:
             content = None
         if content is not None:
             found.append(Reported(content, (index, cue_end), source))
     return found
+
+
+def _ends_sentence(article: Article, end: int, stop: int) -> bool:
+    return all(article.token(i) in _END_PUNCTUATION for i in range(end, stop))
 
 
 def _bare_noun_phrase(finder: MentionFinder, first: int, stop: int) -> Mention | None:

@@ -178,3 +178,26 @@ def test_a_quote_inside_a_quote_framed_by_a_cue_is_a_nested_direct_quotation(ann
     assert quotes(annotate(annotators, body))[1] == ("direct", "'Is the mayor really ill?'", "ask", "Many people")
     plain = annotate(annotators, "\"I heard him shout 'run' twice,\" the guard said.")
     assert len(quotes(plain)) == 1
+
+
+def test_a_dash_ends_a_reported_clause_and_a_parenthetical_cue_reports_nothing(annotators):
+    body = '"I always said I was like those dolls \u2014 you know, they come back up," Tom Baker said.'
+    found = quotes(annotate(annotators, body))
+    assert ("indirect", "I was like those dolls", "said", "I") in found
+    assert [q for q in found if q[2] == "know"] == []
+
+
+def test_according_to_closing_a_sentence_without_a_comma_and_beside_a_quote(annotators):
+    plain = annotate(annotators, "The game was a hard match according to Tom Baker.")
+    assert quotes(plain) == [("indirect", "The game was a hard match", "according to", "Tom Baker")]
+    body = 'According to Tom Baker, the law could help the case: "The key factor is intent."'
+    assert ("indirect", "the law could help the case", "According to", "Tom Baker") in quotes(
+        annotate(annotators, body)
+    )
+
+
+def test_a_mixed_quote_after_according_to_starts_after_the_source(annotators):
+    body = 'According to Tom Baker, the law was "a failure from the start" in every way.'
+    assert quotes(annotate(annotators, body)) == [
+        ("mixed", 'the law was "a failure from the start" in every way', "According to", "Tom Baker")
+    ]
