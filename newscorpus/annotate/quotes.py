@@ -157,6 +157,9 @@ class QuoteAnnotator:
         left_frame = (framed and (utterance or split)) or _framed_after_setting(article, left_cues, segment)
         # 'According to X, CLAUSE: "..."': a colon before a whole utterance introduces it.
         left_frame = left_frame or bool(left_cues and utterance and article.token(segment.first - 1) == ":")
+        title = finder.name_at(segment.first + 1)
+        if title is not None and title.label == "WORK_OF_ART" and title.end >= segment.last - 1:
+            return []  # a title in quotation marks is an entity, not a quotation (guidelines 7.8)
         if not left and not right_words:
             if (introduced := self._introduced(article, finder, opening)) is not None:
                 return [Attribution("direct", quoted, *introduced)]

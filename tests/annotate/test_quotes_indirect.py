@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from conftest import annotate, quotes
 
+from newscorpus.annotate.article import Article
+from newscorpus.annotate.cues import load_cues
+from newscorpus.annotate.mentions import MentionFinder
+from newscorpus.annotate.quotes import QuoteAnnotator
+
 
 def test_a_subject_with_an_apposition_between_it_and_the_verb_is_the_source(annotators):
     body = "Tom Baker, a spokesman for the city council, said the bridge would reopen in May."
@@ -201,3 +206,16 @@ def test_a_mixed_quote_after_according_to_starts_after_the_source(annotators):
     assert quotes(annotate(annotators, body)) == [
         ("mixed", 'the law was "a failure from the start" in every way', "According to", "Tom Baker")
     ]
+
+
+def test_a_title_in_quotation_marks_is_no_quotation(annotators):
+    record = annotate(annotators, 'Tom Baker wrote "The Long Walk Home" in 1990.')
+    article = Article.from_record(record)
+    text = record["text"]
+    title = text.index("The Long Walk Home")
+    person = text.index("Tom Baker")
+    entities = [(person, person + len("Tom Baker"), "PERSON")]
+    as_title = MentionFinder(article, [*entities, (title, title + len("The Long Walk Home"), "WORK_OF_ART")])
+    annotator = QuoteAnnotator(load_cues())
+    assert annotator.annotate(article, as_title) == []
+    assert len(annotator.annotate(article, MentionFinder(article, entities))) == 1
