@@ -18,7 +18,7 @@ from __future__ import annotations
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.indirect import clause_end, plain_subject
-from newscorpus.annotate.mentions import POSSESSIVES, Mention, MentionFinder
+from newscorpus.annotate.mentions import POSSESSIVES, PREPOSITIONS, Mention, MentionFinder
 from newscorpus.annotate.reported import Reported
 
 MIN_CONTENT_TOKENS = 3
@@ -26,6 +26,7 @@ _LIGHT_VERBS = frozenset({"made", "makes", "issued", "issues", "repeated", "repe
 _DETERMINERS = frozenset({"a", "an", "the"})
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MODIFIER_TOKENS = 3
+_POSSESSOR_TOKENS = 2
 _LIGHT_VERB_GAP = 5
 _CONTENT_OPENERS = frozenset({"that", "for", "to"})
 _SETTING_TOKENS = 5
@@ -73,9 +74,9 @@ def _possessor(finder: MentionFinder, start: int, noun: int) -> Mention | None:
         return names[-1]
     first = index
     while first > start and finder.word(first - 1).isalpha() and finder.word(first - 1) not in _DETERMINERS:
+        if finder.word(first - 1) in PREPOSITIONS or index - first >= _POSSESSOR_TOKENS:
+            break  # "did not accede to the protesters' demands": the possessor ends at "to"
         first -= 1
-        if index - first >= _MODIFIER_TOKENS:
-            break
     if first > start and finder.word(first - 1) in _DETERMINERS:
         first -= 1
     return Mention(first, index, "nominal") if first < index else None

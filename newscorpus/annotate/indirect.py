@@ -283,14 +283,16 @@ def _past_addressee(finder: MentionFinder, first: int, stop: int) -> int:
         after = first + 1
     elif word in DETERMINERS - {"that", "this", "these", "those"}:
         after = first + 1
+        if (named := finder.name_at(after)) is not None:
+            after = named.end  # "told the Nevada Independent"
         while after < min(stop, first + _ADDRESSEE_TOKENS) and _plain(finder.word(after)):
             after += 1
     elif _plain(word):
         after = first + 1
     else:
         return first
-    if after >= stop or after == first:
-        return first
+    if after >= stop or after == first or finder.word(after) in _PUNCTUATION:
+        return after  # the addressee is all there is: no reported clause follows
     following = finder.word(after)
     if following == "that" or following in _CLAUSE_SUBJECTS or following in DETERMINERS:
         return after

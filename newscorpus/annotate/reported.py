@@ -102,7 +102,10 @@ def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, token
         cue_end = trusted or stop
         if cue_end == stop:
             source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))
-        else:  # inverted: ", said the spokesman."
+        else:  # inverted: ", said the spokesman."; after a participle or "told" the name is the addressee
+            words = cues.words(index, cue_end, article)
+            if words in cues.addressed or words[-1].endswith("ing"):
+                return []
             source = finder.after(cue_end, stop) or speaker_after(finder, cue_end, stop)
             if source is not None and source.end != stop:
                 return []

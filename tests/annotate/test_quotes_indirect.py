@@ -219,3 +219,9 @@ def test_a_title_in_quotation_marks_is_no_quotation(annotators):
     annotator = QuoteAnnotator(load_cues())
     assert annotator.annotate(article, as_title) == []
     assert len(annotator.annotate(article, MentionFinder(article, entities))) == 1
+
+
+def test_a_named_addressee_is_skipped_and_alone_is_no_content(annotators):
+    told = annotate(annotators, "Tom Baker left early, telling the Denver Post he was tired.")
+    assert quotes(told) == [("indirect", "he was tired", "telling", "Tom Baker")]
+    assert quotes(annotate(annotators, "Tom Baker spoke on Monday, telling the Denver Post.")) == []
