@@ -56,6 +56,11 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 _FINITE |= {"might", "should", "must", "did", "does", "do"}
 _FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u2019ve", "\u2019m", "\u2019d"}
 _CLAUSE_WINDOW = 6
+_PARTICIPLE_SUBJECT_TOKENS = 4
+_CLOSING_FRAME_TOKENS = 6
+# Words a participle of saying follows ("..., saying", "turned up here knowing"); a noun before it makes it a noun.
+_BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
+_BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
 
 
@@ -149,6 +154,8 @@ def _reported_at(
         return None
     if index > tokens.start and article.token(index)[:1].isupper():
         return None  # "United States" is no cue
+    if finder.word(index).endswith("ing") and not _participle_position(finder, tokens.start, index):
+        return None  # "a flood warning covering ...": a noun, not a participle
     cue_end, trusted = hit
     if not trusted and cue_end < tokens.stop and finder.word(cue_end) == ",":
         return None  # a parenthetical "you know," or "I think,"
@@ -179,6 +186,24 @@ def _reported_at(
     if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
+
+
+def _closing_frame(article: Article, cues: CueLexicon, first: int, stop: int) -> bool:
+    """Whether tokens [first, stop) are a short frame closing the sentence: "Tom Baker said."."""
+    last = stop
+    while last > first and article.token(last - 1) in _PUNCTUATION:
+        last -= 1
+    if not 0 < last - first <= _CLOSING_FRAME_TOKENS:
+        return False
+    return any(cues.phrase_at(article, i, cues.indirect) == last for i in range(first, last))
+
+
+def _participle_position(finder: MentionFinder, start: int, index: int) -> bool:
+    """Whether an -ing cue stands where a participle of saying does: after a comma, a conjunction or "with X"."""
+    before = finder.word(index - 1) if index > start else ""
+    if before in _BEFORE_PARTICIPLE or _adverb_like(before):
+        return True
+    return any(finder.word(i) == "with" for i in range(max(start, index - _PARTICIPLE_SUBJECT_TOKENS), index))
 
 
 def _finite_follows(finder: MentionFinder, first: int) -> bool:
@@ -327,6 +352,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
         following = article.token(index + 1).lower()
         if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
             return index
+        if word == "," and _closing_frame(article, cues, index + 1, stop):
+            return index  # "..., Tom Baker said."
         if word in {"\u2014", "\u2013"}:
             return index  # a dash opens an aside: "I was like those dolls \u2014 you know, ..."
         closed = any(article.token(i) == "," for i in range(index + 2, stop))

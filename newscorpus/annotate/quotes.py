@@ -269,8 +269,10 @@ class QuoteAnnotator:
         """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
         found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
         found += nominal_attributions(article, finder, self._cues, tokens)
-        if closing_frame and not found:
-            found = frame_after(article, finder, self._cues, tokens)
+        if closing_frame:
+            # "CLAUSE, X said." holds the clause's own attributions too ("We came knowing ..., X said.").
+            taken = {f.cue for f in found}
+            found += [r for r in frame_after(article, finder, self._cues, tokens) if r.cue not in taken]
         return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
 
     def _nested(

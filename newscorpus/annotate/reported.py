@@ -99,6 +99,8 @@ def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, token
         closing = cues.phrase_at(article, index, cues.reporting | cues.quoted)
         if trusted is None and closing != stop:
             continue
+        if trusted is None and any(finder.word(i) in PREPOSITIONS for i in range(comma + 1, index)):
+            return []  # ", a private army of the state.": "state" is a noun here, not the frame's verb
         cue_end = trusted or stop
         if cue_end == stop:
             source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))

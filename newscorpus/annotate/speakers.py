@@ -56,7 +56,7 @@ def speaker_before(finder: MentionFinder, first: int, cue: int, subject: Mention
     if subject is None and first < end and finder.word(first) in DETERMINERS:
         head = first + 1
         while head < end and head - first < _HEAD_TOKENS and finder.word(head).isalpha():
-            if finder.word(head) in PREPOSITIONS or finder.word(head) in {"who", "which", "that"}:
+            if finder.word(head) in PREPOSITIONS | AUXILIARIES or finder.word(head) in {"who", "which", "that"}:
                 break
             head += 1
         if head > first + 1 and finder.word(head - 1) not in DETERMINERS:

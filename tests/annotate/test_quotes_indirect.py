@@ -225,3 +225,10 @@ def test_a_named_addressee_is_skipped_and_alone_is_no_content(annotators):
     told = annotate(annotators, "Tom Baker left early, telling the Denver Post he was tired.")
     assert quotes(told) == [("indirect", "he was tired", "telling", "Tom Baker")]
     assert quotes(annotate(annotators, "Tom Baker spoke on Monday, telling the Denver Post.")) == []
+
+
+def test_an_ing_cue_after_a_noun_is_a_noun_and_a_nominal_source_stops_at_its_verb(annotators):
+    body = "The agency has issued a flood warning covering the coast from Gulfport to the border."
+    assert quotes(annotate(annotators, body)) == []
+    arrived = annotate(annotators, "We turned up here knowing we would be in for a battle, Tom Baker said.")
+    assert ("indirect", "we would be in for a battle", "knowing", "We") in quotes(arrived)
