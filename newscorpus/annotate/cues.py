@@ -21,7 +21,9 @@ class CueLexicon:
     opens like one; ``addressed``: the addressee comes first ("told reporters");
     ``infinitive``: the content may be a to-infinitive ("agreed to add");
     ``naming``: the content is the name given ('called him a "decent man"');
-    ``nominal``: nouns of saying ("claim", "demands") that cue an attribution.
+    ``nominal``: nouns of saying ("claim", "demands") that cue an attribution;
+    ``predicative``: verbs whose content is an object and what it is said to be
+    ("characterized the attack as ...").
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -33,6 +35,7 @@ class CueLexicon:
     infinitive: frozenset[tuple[str, ...]] = frozenset()
     naming: frozenset[tuple[str, ...]] = frozenset()
     nominal: frozenset[tuple[str, ...]] = frozenset()
+    predicative: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -73,8 +76,9 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    reporting, addressed, infinitive, naming, nominal = (
-        _phrases(data.get(key, [])) for key in ("reporting", "addressed", "infinitive", "naming", "nominal")
-    )
+    optional = ("reporting", "addressed", "infinitive", "naming", "nominal", "predicative")
+    reporting, addressed, infinitive, naming, nominal, predicative = (_phrases(data.get(key, [])) for key in optional)
     longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
-    return CueLexicon(quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming, nominal)
+    return CueLexicon(
+        quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming, nominal, predicative
+    )

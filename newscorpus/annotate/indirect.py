@@ -58,6 +58,7 @@ _FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u20
 _CLAUSE_WINDOW = 6
 _PARTICIPLE_SUBJECT_TOKENS = 4
 _CLOSING_FRAME_TOKENS = 6
+_PREDICATE_WINDOW = 8
 # Words a participle of saying follows ("..., saying", "turned up here knowing"); a noun before it makes it a noun.
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
@@ -133,7 +134,7 @@ def _cue_at(article: Article, cues: CueLexicon, index: int, stop: int) -> tuple[
     end = cues.phrase_at(article, index, cues.indirect)
     if end is not None:
         return end, True
-    end = cues.phrase_at(article, index, cues.reporting)
+    end = cues.phrase_at(article, index, cues.reporting) or cues.phrase_at(article, index, cues.predicative)
     if end is not None:
         return end, False
     end = cues.cue_at(article, index)
@@ -180,7 +181,9 @@ def _reported_at(
     infinitive = opening == "to" and words in cues.infinitive  # "agreed to add two members"
     if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
         return None
-    if not (infinitive or trusted or after_that or opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)):
+    predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
+    clause = opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)
+    if not (infinitive or trusted or after_that or predicate or clause):
         return None
     last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
     if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
@@ -204,6 +207,17 @@ def _participle_position(finder: MentionFinder, start: int, index: int) -> bool:
     if before in _BEFORE_PARTICIPLE or _adverb_like(before):
         return True
     return any(finder.word(i) == "with" for i in range(max(start, index - _PARTICIPLE_SUBJECT_TOKENS), index))
+
+
+def _predicate_follows(finder: MentionFinder, first: int, stop: int) -> bool:
+    """Whether "as" or "to be" follows a short object: "characterized the attack as ...", "considered it to be"."""
+    for index in range(first + 1, min(stop - 1, first + _PREDICATE_WINDOW)):
+        word = finder.word(index)
+        if word == "as" or (word == "to" and finder.word(index + 1) == "be"):
+            return True
+        if word in {",", ";", ":"}:
+            return False
+    return False
 
 
 def _finite_follows(finder: MentionFinder, first: int) -> bool:

@@ -232,3 +232,11 @@ def test_an_ing_cue_after_a_noun_is_a_noun_and_a_nominal_source_stops_at_its_ver
     assert quotes(annotate(annotators, body)) == []
     arrived = annotate(annotators, "We turned up here knowing we would be in for a battle, Tom Baker said.")
     assert ("indirect", "we would be in for a battle", "knowing", "We") in quotes(arrived)
+
+
+def test_a_predicative_cue_reports_its_object_and_what_it_is_said_to_be(annotators):
+    body = "Tom Baker characterized the attack as an act of terror against the city."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "the attack as an act of terror against the city", "characterized", "Tom Baker")
+    ]
+    assert quotes(annotate(annotators, "Police described the scene in detail.")) == []
