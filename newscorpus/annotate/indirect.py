@@ -59,6 +59,7 @@ _CLAUSE_WINDOW = 6
 _PARTICIPLE_SUBJECT_TOKENS = 4
 _CLOSING_FRAME_TOKENS = 6
 _PREDICATE_WINDOW = 8
+_SUBORDINATORS = frozenset({"so", "because", "if", "when", "while", "after", "before", "since", "until", "although"})
 # Words a participle of saying follows ("..., saying", "turned up here knowing"); a noun before it makes it a noun.
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
@@ -226,8 +227,8 @@ def _finite_follows(finder: MentionFinder, first: int) -> bool:
         word = finder.word(index)
         if word in _FINITE:
             return True
-        if word in {",", ";", ":", "that", "to"}:
-            return False
+        if word in {",", ";", ":", "that", "to"} or word in _SUBORDINATORS:
+            return False  # "declared last Friday so he could ...": the verb belongs to another clause
     return False
 
 

@@ -240,3 +240,8 @@ def test_a_predicative_cue_reports_its_object_and_what_it_is_said_to_be(annotato
         ("indirect", "the attack as an act of terror against the city", "characterized", "Tom Baker")
     ]
     assert quotes(annotate(annotators, "Police described the scene in detail.")) == []
+
+
+def test_a_finite_verb_after_a_subordinator_does_not_make_an_object_a_clause(annotators):
+    body = "The council fought the emergency Tom Baker declared last Friday so he could build the wall."
+    assert quotes(annotate(annotators, body)) == []
