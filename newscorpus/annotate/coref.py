@@ -42,6 +42,8 @@ from newscorpus.annotate.nominals import (
 # A person pronoun looks back this many paragraphs (counting from the last mention of the person).
 PERSON_WINDOW_PARAGRAPHS = 3
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+# A person noun is a pronoun's antecedent only when definite ("the driver ... he"); "a music teacher" rarely is.
+DEFINITE_PERSON_DETERMINERS = frozenset({"the", "this", "his", "her", "their"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 FIRST_PERSON = {"i": "pronoun", "me": "pronoun", "myself": "pronoun", "my": "possessive", "mine": "possessive"}
 SECOND_PERSON = {"you": "pronoun", "yourself": "pronoun", "your": "possessive"}
@@ -118,7 +120,9 @@ class CorefAnnotator:
         article = finder.article
         source_tokens = {m.first for m in sources if m.end - m.first == 1}
         people: dict[int, Mention] = {
-            p.head: p.mention() for p in nominals.phrases if is_person_noun(nominals.word(p.head))
+            p.head: p.mention()
+            for p in nominals.phrases
+            if p.determiner in DEFINITE_PERSON_DETERMINERS and is_person_noun(nominals.word(p.head))
         }
         for name in finder.names():
             if name.label == "PERSON" and article.role_at(article.token_starts[name.first]) == "body":
@@ -205,13 +209,19 @@ def _pronoun_at(finder: MentionFinder, index: int) -> Mention | None:
 def _person_in_view(
     clusters: Clusters, recent: dict[int, tuple[int, int]], paragraph: int, gender: str | None
 ) -> int | None:
-    """The most recently mentioned person within the window whose gender does not conflict with ``gender``."""
-    for cluster, (_, seen) in sorted(recent.items(), key=lambda item: -item[1][0]):
-        if paragraph - seen >= PERSON_WINDOW_PARAGRAPHS:
-            return None
-        if clusters.accepts(cluster, gender):
-            return cluster
-    return None
+    """The person a pronoun of ``gender`` stands for, among those mentioned within the window.
+
+    A person known to have that gender wins over one whose gender is unknown
+    ("Day ... opposite James Cagney. She ..." is Day, whose "her" came
+    before); otherwise the most recent person whose gender does not conflict.
+    """
+    in_view = [
+        cluster
+        for cluster, (_, seen) in sorted(recent.items(), key=lambda item: -item[1][0])
+        if paragraph - seen < PERSON_WINDOW_PARAGRAPHS and clusters.accepts(cluster, gender)
+    ]
+    known = [cluster for cluster in in_view if gender is not None and clusters.gender.get(cluster) == gender]
+    return (known or in_view or [None])[0]
 
 
 def _speech_pronouns(finder: MentionFinder, clusters: Clusters, quotations: Sequence[Quotation]) -> None:

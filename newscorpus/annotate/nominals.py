@@ -49,20 +49,35 @@ TYPE_NOUNS = {
 _KNOWN_NOUNS = set().union(*TYPE_NOUNS.values())
 _NON_REFERRING_HEADS = word_list("non_referring_heads")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess", "ee", "ant", "ent", "ive", "eur", "eon")
+# Words ending like agent nouns that are not ("former", "other", "number").
 _NOT_PERSON = {"after", "other", "over", "under", "never", "ever", "however", "whether", "order", "number", "paper"}
+_NOT_PERSON |= {"former", "latter", "later", "together", "rather", "further", "either", "neither", "another"}
+_NOT_PERSON |= {"matter", "letter", "water", "center", "centre", "power", "border", "member", "error", "floor"}
+_NOT_PERSON |= {"career", "computer", "chapter", "quarter", "corner", "cancer", "weather", "summer", "winter"}
+_NOT_PERSON |= {"dinner", "theater", "shelter", "tower", "cluster", "sector", "factor", "motor", "mirror", "minor"}
+_NOT_PERSON |= {"major", "interior", "senior", "junior", "prior", "honor", "colour", "color", "labour", "labor"}
+_NOT_PERSON |= {"event", "moment", "government", "parliament", "department", "agreement", "statement", "element"}
 _PERSON_NOUNS = word_list("person_nouns")
 _COPULAS = {"is", "was", "became", "becomes", "remains", "remained"}
-_DEFINITE = {"the", "this", "that", "these", "those"}
+_BE = {"are", "were", "be", "been", "being", "become"}
+# "that" is left out: far more often it opens a clause ("said that the ...") than a noun phrase.
+_DEFINITE = {"the", "this", "these", "those"}
+_POSSESSIVE = {"my", "our", "your", "his", "her", "its", "their"}
 _INDEFINITE = {"a", "an"}
 _APPOSITION_OPENERS = {"a", "an", "the", "his", "her", "its", "their"}
 _CLAUSE_WORDS = {"who", "which", "that", "whose", "whom", "where", "when", "and", "or", "but", "than", "as"}
 _MAX_MODIFIERS = 4
+# A type noun ("the country") looks back this many paragraphs for the entity it stands for.
+TYPE_NOUN_WINDOW = 3
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
 def _stops() -> frozenset[str]:
     cues = {words[0] for words in load_cues().quoted | load_cues().indirect if len(words) == 1}
-    return frozenset(PREPOSITIONS | AUXILIARIES | FUNCTION_WORDS | DETERMINERS | _CLAUSE_WORDS | cues | _COPULAS)
+    verbs = word_list("common_verbs")
+    return frozenset(
+        PREPOSITIONS | AUXILIARIES | FUNCTION_WORDS | DETERMINERS | _CLAUSE_WORDS | cues | _COPULAS | verbs
+    )
 
 
 def is_person_noun(word: str) -> bool:
@@ -96,8 +111,14 @@ class NominalFinder:
         self.modifier_stops = self.stops - _NUMBER_WORDS  # "the two countries"
         self._name_tokens = {i for name in finder.names() for i in range(name.first, name.end)}
         runs = list(self._runs())
-        self.sure_heads = {self.word(run[-1]) for run, closed in runs if closed} | _KNOWN_NOUNS
-        self.phrases = [p for p in (self._phrase(run, closed) for run, closed in runs) if p is not None]
+        # A word that alone follows a determiner and then a stop ("the study .") is a noun wherever it occurs.
+        self.sure_heads = {self.word(run[-1]) for run, closed in runs if closed and len(run) == 2}
+        self.sure_heads |= _KNOWN_NOUNS | TITLES
+        self._noun_tokens = {i for i in range(len(self.article)) if self.word(i) in self.sure_heads}
+        phrases = [p for p in (self._phrase(run, closed) for run, closed in runs) if p is not None]
+        # Predicate nominals ("is the curator") are no mentions (guidelines 3.2), only descriptors of the subject.
+        self.predicates = [p for p in phrases if p.first > 0 and self.word(p.first - 1) in _COPULAS | _BE]
+        self.phrases = [p for p in phrases if p not in self.predicates]
 
     def word(self, index: int) -> str:
         return self.finder.word(index)
@@ -116,7 +137,7 @@ class NominalFinder:
     def _runs(self) -> Iterator[tuple[list[int], bool]]:
         """(tokens after a determiner, whether the run ended at a clear stop) for each determiner."""
         for index in range(len(self.article) - 1):
-            if self.word(index) not in _DEFINITE | _INDEFINITE:
+            if self.word(index) not in _DEFINITE | _INDEFINITE | _POSSESSIVE:
                 continue
             run: list[int] = []
             position = index + 1
@@ -130,9 +151,13 @@ class NominalFinder:
 
     def _phrase(self, run: list[int], closed: bool) -> Phrase | None:
         determiner, words = run[0], run[1:]
-        head = next((i for i in reversed(words) if self.word(i) in self.sure_heads), None)
-        if head is None and closed:
-            head = words[-1]
+        if closed:
+            # The run took in a verb when its last word reads as one: "the curator opened a", "the minister left."
+            while len(words) > 1 and self.word(words[-1]).endswith("ed") and words[-1] not in self._noun_tokens:
+                words = words[:-1]
+            head: int | None = words[-1]
+        else:
+            head = next((i for i in reversed(words) if self.word(i) in self.sure_heads), None)
         if head is None or not self.article.token(head).islower() or head in self._name_tokens:
             return None
         return Phrase(determiner, head + 1, head, self.word(determiner))
@@ -157,11 +182,11 @@ def add_descriptors(finder: MentionFinder, clusters: Clusters, nominals: Nominal
         descriptor = _descriptor_before(finder, nominals, name)
         if descriptor is not None and clusters.add(descriptor, cluster):
             _learn(clusters, cluster, finder.word(descriptor.end - 1))
-        apposition = _apposition_after(finder, nominals, name.end)
+        apposition = _apposition_after(finder, nominals, name.end, {","})
         if apposition is not None and clusters.add(apposition, cluster):
             _learn(clusters, cluster, finder.word(apposition.end - 1))
         if name.end + 1 < len(article) and finder.word(name.end) in _COPULAS:
-            predicate = _apposition_after(finder, nominals, name.end)
+            predicate = _apposition_after(finder, nominals, name.end, _COPULAS)
             if predicate is not None:
                 clusters.describe(cluster, finder.word(predicate.end - 1))
 
@@ -192,44 +217,51 @@ def _descriptor_before(finder: MentionFinder, nominals: NominalFinder, name: Men
     return Mention(start, role + 1, "nominal")
 
 
-def _apposition_after(finder: MentionFinder, nominals: NominalFinder, after: int) -> Mention | None:
+def _apposition_after(finder: MentionFinder, nominals: NominalFinder, after: int, joiners: set[str]) -> Mention | None:
     """ "X, a shadowy private army", "X, the chief executive of Y", "X is the president": the description's span."""
     article = finder.article
-    if after + 2 >= len(article) or finder.word(after) not in {",", *_COPULAS}:
+    if after + 2 >= len(article) or finder.word(after) not in joiners:
         return None
     opener = after + 1
     if finder.word(opener) not in _APPOSITION_OPENERS:
         return None
-    phrase = next((p for p in nominals.phrases if p.first == opener), None)
+    phrase = next((p for p in [*nominals.phrases, *nominals.predicates] if p.first == opener), None)
     if phrase is None or phrase.end - phrase.first < 2:
         return None
     return phrase.mention()
 
 
 def add_definite_descriptions(finder: MentionFinder, clusters: Clusters, nominals: NominalFinder) -> None:
-    """ "the company", "the prime minister", "this telescope": joined to the named cluster they fit."""
+    """ "the company", "the prime minister", "this telescope": joined to the named cluster they fit.
+
+    A descriptor or the name's own head word ("the university" for the
+    University of Calgary) picks the most recent cluster it fits, however far
+    back; a mere type noun ("the country" for a GPE) picks, among the clusters
+    of that type mentioned in the last three paragraphs, the one mentioned most
+    so far (the place an article is about, not the town named in passing).
+    """
     article = finder.article
     for phrase in nominals.phrases:
-        if phrase.determiner not in {"the", "this", "that"} or clusters.covers(phrase.first, phrase.end):
+        if phrase.determiner not in {"the", "this"} or clusters.covers(phrase.first, phrase.end):
             continue
         head = nominals.word(phrase.head)
         if head in _NON_REFERRING_HEADS:
             continue
         paragraph = article.paragraph_of(article.token_starts[phrase.first])
-        best: tuple[int, int, int] | None = None  # (strength, last mention, cluster)
+        seen: dict[int, list[int]] = {}
         for (first, _), cluster in clusters.cluster_of.items():
-            if first >= phrase.first:
-                continue
+            if first < phrase.first:
+                seen.setdefault(cluster, []).append(first)
+        ranked = []
+        for cluster, firsts in seen.items():
             strength = _fit(finder, clusters, cluster, head)
-            if strength == 0:
-                continue
-            near = paragraph - article.paragraph_of(article.token_starts[first]) < 3
-            if strength == 1 and not near:
-                continue
-            if best is None or (strength, first) > best[:2]:
-                best = (strength, first, cluster)
-        if best is not None:
-            clusters.add(phrase.mention(), best[2])
+            near = paragraph - article.paragraph_of(article.token_starts[max(firsts)]) < TYPE_NOUN_WINDOW
+            if strength == 2:
+                ranked.append((2, max(firsts), 0, cluster))
+            elif strength == 1 and near:
+                ranked.append((1, len(firsts), max(firsts), cluster))
+        if ranked:
+            clusters.add(phrase.mention(), max(ranked)[3])
 
 
 def _fit(finder: MentionFinder, clusters: Clusters, cluster: int, head: str) -> int:
@@ -250,8 +282,15 @@ def _fit(finder: MentionFinder, clusters: Clusters, cluster: int, head: str) -> 
 
 
 def add_chains(clusters: Clusters, nominals: NominalFinder) -> None:
-    """Noun phrases left over that share a head noun: one cluster per referent (see the module docstring)."""
-    open_chains: dict[tuple[str, frozenset[str]], int] = {}
+    """Noun phrases left over that share a head noun: one cluster per referent (see the module docstring).
+
+    A phrase joins the open chain of its head when its capitalised modifiers
+    are those of the chain or it has none ("the Chinese government" ... "the
+    government"), never the other way round ("the government" ... "the
+    Chinese government" are two referents, as often as not); a possessive
+    phrase joins only a chain of the same possessor ("our community").
+    """
+    open_chains: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = {}
     for phrase in nominals.phrases:
         if clusters.covers(phrase.first, phrase.end):
             continue
@@ -259,10 +298,14 @@ def add_chains(clusters: Clusters, nominals: NominalFinder) -> None:
         if head in _NON_REFERRING_HEADS:
             continue
         modifiers = nominals.capitalised_modifiers(phrase)
-        keys = [key for key in open_chains if key[0] == head and (not key[1] or not modifiers or key[1] == modifiers)]
-        if phrase.determiner in _INDEFINITE or not keys:
-            open_chains = {k: v for k, v in open_chains.items() if k[0] != head}
-            open_chains[(head, modifiers)] = cluster = clusters.new()
+        key = (head, phrase.determiner if phrase.determiner in _POSSESSIVE else "")
+        chains = open_chains.setdefault(key, [])
+        fitting = [cluster for chain_modifiers, cluster in chains if not modifiers or modifiers == chain_modifiers]
+        if phrase.determiner in _INDEFINITE or not fitting:
+            if phrase.determiner in _INDEFINITE:
+                chains.clear()  # "a study" introduces a new one
+            cluster = clusters.new()
+            chains.append((modifiers, cluster))
         else:
-            cluster = open_chains[keys[-1]]
+            cluster = fitting[-1]
         clusters.add(phrase.mention(), cluster)
