@@ -13,9 +13,11 @@
   conflict, so "she" never joins a cluster whose pronouns are "he"; a
   sentence-initial "It" to the subject of the sentence before ("It said ..."
   after "The Kremlin ... said"); "its" to the last organisation or place in
-  its sentence; other "it" and "they" only when they are a quotation's
-  source. Inside quotation marks, third-person pronouns are left out (they
-  speak from the speaker's point of view), while "I", "me", "my" join the
+  its sentence; other "it" only when it is a quotation's source; "they" to
+  a quotation's source or a plural or collective phrase of this or the
+  previous sentence ("the astronomers", "the police"). Inside quotation
+  marks, "it" and "they" are left out (they speak from the speaker's point
+  of view), while he/she are resolved as outside, "I", "me", "my" join the
   quotation's source (guidelines 7.14) and, in an interview, "you" in the
   interviewer's turn joins the interviewee who answers (guidelines 7.2).
 
@@ -36,6 +38,7 @@ from newscorpus.annotate.nominals import (
     add_chains,
     add_definite_descriptions,
     add_descriptors,
+    is_group_phrase,
     is_person_noun,
 )
 
@@ -44,6 +47,10 @@ PERSON_WINDOW_PARAGRAPHS = 3
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
 # A person noun is a pronoun's antecedent only when definite ("the driver ... he"); "a music teacher" rarely is.
 DEFINITE_PERSON_DETERMINERS = frozenset({"the", "this", "his", "her", "their"})
+# "they", "them", "their", "themselves" go to a group phrase of this or the previous sentence ("the police").
+# Organisations are left out: tried on the development folds, "they" -> the last ORG or NORP cost precision.
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+GROUP_WINDOW_SENTENCES = 1
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 FIRST_PERSON = {"i": "pronoun", "me": "pronoun", "myself": "pronoun", "my": "possessive", "mine": "possessive"}
 SECOND_PERSON = {"you": "pronoun", "yourself": "pronoun", "your": "possessive"}
@@ -116,7 +123,7 @@ class CorefAnnotator:
         sources: list[Mention],
         quoted: set[int],
     ) -> None:
-        """Add each pronoun outside quotation marks to its antecedent's cluster, in text order."""
+        """Add each pronoun to its antecedent's cluster, in text order (in quotations: he and she only)."""
         article = finder.article
         source_tokens = {m.first for m in sources if m.end - m.first == 1}
         people: dict[int, Mention] = {
@@ -124,24 +131,31 @@ class CorefAnnotator:
             for p in nominals.phrases
             if p.determiner in DEFINITE_PERSON_DETERMINERS and is_person_noun(nominals.word(p.head))
         }
+        groups: dict[int, Mention] = {p.head: p.mention() for p in nominals.phrases if is_group_phrase(nominals, p)}
         for name in finder.names():
-            if name.label == "PERSON" and article.role_at(article.token_starts[name.first]) == "body":
+            if article.role_at(article.token_starts[name.first]) != "body":
+                continue
+            if name.label == "PERSON":
                 people[name.end - 1] = name
         recent: dict[int, tuple[int, int]] = {}  # cluster -> (token, paragraph) of its latest mention
+        recent_groups: dict[int, int] = {}  # cluster -> sentence of its latest mention
         for index in range(len(article)):
             paragraph = article.paragraph_of(article.token_starts[index])
-            person = people.get(index)
-            if person is not None:
-                cluster = clusters.of(person)
-                if cluster is None and not clusters.covers(person.first, person.end):
+            sentence = article.sentence_of(article.token_starts[index])
+            for table, found in ((people, recent), (groups, recent_groups)):
+                mention = table.get(index)
+                if mention is None:
+                    continue
+                cluster = clusters.of(mention)
+                if cluster is None and not clusters.covers(mention.first, mention.end):
                     cluster = clusters.new()
-                    clusters.add(person, cluster)
+                    clusters.add(mention, cluster)
                 if cluster is not None:
-                    recent[cluster] = (index, paragraph)
+                    found[cluster] = (index, paragraph) if found is recent else sentence  # type: ignore[assignment]
             pronoun = _pronoun_at(finder, index)
-            if pronoun is None or index in quoted:
-                continue
             word = finder.word(index)
+            if pronoun is None or (index in quoted and word not in PERSON_PRONOUNS):
+                continue
             if word in PERSON_PRONOUNS:
                 features = pronoun_features(word)
                 gender = features.gender if features else None
@@ -151,6 +165,10 @@ class CorefAnnotator:
                     recent[antecedent] = (index, paragraph)  # a chain of pronouns keeps the person in view
             else:
                 antecedent = self._antecedent(finder, clusters, pronoun, index in source_tokens, sources)
+                if antecedent is None and word in GROUP_PRONOUNS:
+                    antecedent = _group_in_view(recent_groups, sentence)
+                if antecedent is not None and word in GROUP_PRONOUNS:
+                    recent_groups[antecedent] = sentence
             if antecedent is not None:
                 clusters.add(pronoun, antecedent)
 
@@ -222,6 +240,12 @@ def _person_in_view(
     ]
     known = [cluster for cluster in in_view if gender is not None and clusters.gender.get(cluster) == gender]
     return (known or in_view or [None])[0]
+
+
+def _group_in_view(recent_groups: dict[int, int], sentence: int) -> int | None:
+    """The group ("the police", "the astronomers", an organisation) mentioned last in this or the previous sentence."""
+    in_view = [(seen, cluster) for cluster, seen in recent_groups.items() if sentence - seen <= GROUP_WINDOW_SENTENCES]
+    return max(in_view)[1] if in_view else None
 
 
 def _speech_pronouns(finder: MentionFinder, clusters: Clusters, quotations: Sequence[Quotation]) -> None:

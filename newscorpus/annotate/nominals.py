@@ -58,6 +58,7 @@ _NOT_PERSON |= {"dinner", "theater", "shelter", "tower", "cluster", "sector", "f
 _NOT_PERSON |= {"major", "interior", "senior", "junior", "prior", "honor", "colour", "color", "labour", "labor"}
 _NOT_PERSON |= {"event", "moment", "government", "parliament", "department", "agreement", "statement", "element"}
 _PERSON_NOUNS = word_list("person_nouns")
+_COLLECTIVE_NOUNS = {"police", "people", "team", "public", "crowd", "family", "couple", "staff", "military"}
 _COPULAS = {"is", "was", "became", "becomes", "remains", "remained"}
 _BE = {"are", "were", "be", "been", "being", "become"}
 # "that" is left out: far more often it opens a clause ("said that the ...") than a noun phrase.
@@ -86,6 +87,15 @@ def is_person_noun(word: str) -> bool:
     if word in TITLES or word in _PERSON_NOUNS or gender_of_word(word) is not None:
         return True
     return word.isalpha() and word not in _NOT_PERSON and word not in _KNOWN_NOUNS and word.endswith(_PERSON_SUFFIXES)
+
+
+def is_group_phrase(nominals: NominalFinder, phrase: Phrase) -> bool:
+    """A definite phrase that "they" can stand for: a plural head ("the astronomers") or a collective one."""
+    head = nominals.word(phrase.head)
+    if phrase.determiner not in {"the", "these", "those"} or head in _NON_REFERRING_HEADS:
+        return False
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ics"))
+    return plural or head in _COLLECTIVE_NOUNS
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,3 +109,16 @@ def test_pronoun_features_and_gender_words():
     assert gender_of_word("Mrs.") == FEMININE and gender_of_word("spokesman") == MASCULINE
     assert gender_of_word("president") is None
     assert compatible(FEMININE, None) and compatible(None, MASCULINE) and not compatible(FEMININE, MASCULINE)
+
+
+def test_they_goes_to_a_plural_phrase_of_the_sentence_before_and_not_further(annotators):
+    body = "The astronomers watched the sky. They saw nothing. Anna Berg left on Monday. Tom Hale stayed. They slept."
+    record = annotate(annotators, body)
+    assert cluster_with(record, "The astronomers") == ["The astronomers", "They"]  # the second "They" is too far
+
+
+def test_he_inside_a_quotation_is_resolved_while_it_is_left_out(annotators):
+    body = "Tom Hale lost on Monday. \u201cHe played well and it showed,\u201d the coach said."
+    record = annotate(annotators, body)
+    assert cluster_with(record, "Tom Hale") == ["Tom Hale", "He"]
+    assert cluster_with(record, "it") == []
