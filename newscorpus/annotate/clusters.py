@@ -55,9 +55,6 @@ class Clusters:
     def describe(self, cluster: int, noun: str) -> None:
         self.descriptors.setdefault(cluster, set()).add(noun.lower())
 
-    def last_index(self, cluster: int) -> int:
-        return max(first for (first, _), number in self.cluster_of.items() if number == cluster)
-
     def groups(self) -> list[list[Mention]]:
         """Clusters of two or more mentions, each in text order, ordered by their first mention."""
         by_cluster: dict[int, list[Mention]] = {}

@@ -23,9 +23,10 @@ Rules, in the order coreference applies them (guidelines 3.2 and 7.14):
   modifiers ("the Mexican government", "the U.S. government") stay apart.
 
 A phrase's head is its last word before a stop (a preposition, a verb of
-saying, punctuation, a clause word); since there is no tagger, a phrase
-whose end is unclear ("the study found") takes the rightmost word that ends
-a phrase somewhere else in the article, or one of the known nouns below.
+saying or a common verb, punctuation, a clause word), less a last word in
+"-ed" that reads as a verb ("the curator opened"); since there is no tagger,
+a phrase whose end is unclear takes the rightmost word that alone ends a
+phrase somewhere else in the article, or one of the known nouns.
 """
 
 from __future__ import annotations
