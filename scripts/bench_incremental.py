@@ -121,18 +121,21 @@ def _change_record(root: Path, change) -> None:
 
 def _gold_timex(record: dict) -> None:
     """Mark the timex layer gold, dropping its last item (a correction, whether the layer was gold or not)."""
+    from newscorpus.record.provenance import gold, with_provenance
+
     layer = record["layers"]["timex"]
     layer["items"] = layer["items"][:-1]
-    layer["provenance"] = {"kind": "gold", "annotator": "bench", "date": "2026-01-01", "tool": None, "version": None}
+    record["layers"]["timex"] = with_provenance(layer, gold("bench", "2026-01-01"), complete=True)
 
 
 def _gold_entity(record: dict) -> None:
+    from newscorpus.record.provenance import gold, layer_of
+
     start = record["text"].index("Minister") if "Minister" in record["text"] else 0
     end = start + len("Minister") if start else record["text"].index(" ")
-    gold = {"kind": "gold", "annotator": "bench", "date": "2026-01-01", "tool": None, "version": None}
     item = {"id": "e1", "start": start, "end": end, "label": "ORG", "text": record["text"][start:end]}
-    record["layers"]["entities"] = {"provenance": gold, "items": [item]}
-    record["layers"]["entity_links"] = {"provenance": gold, "items": []}
+    record["layers"]["entities"] = layer_of([item], gold("bench", "2026-01-01"), complete=True)
+    record["layers"]["entity_links"] = layer_of([], gold("bench", "2026-01-01"), complete=True)
 
 
 def _synthesize(root: Path, docs: int, seed: int, jobs: int, gold: bool, reuse: bool) -> dict | None:
