@@ -71,7 +71,7 @@ def _bucket_file(split: str, document_id: str, buckets: int) -> str:
     return f"{split}-{shard_bucket(document_id, buckets):05d}-of-{buckets:05d}.parquet"
 
 
-def _a_new_train_article(root: Path) -> tuple[int, str]:
+def _a_new_train_article() -> tuple[int, str]:
     """The index and id of an added synthetic article in the train split (the one with several shards)."""
     index = DOCUMENTS
     while split_of((record := synthetic_record(SEED, index))[1]["id"]) != "train":
@@ -84,7 +84,7 @@ def test_adding_an_article_rewrites_only_its_own_bucket_and_matches_a_clean_buil
     train = _split_sizes(corpus)["train"]
     buckets = bucket_count(train, 0, LIMITS)
     assert buckets > 1 and bucket_count(train + 1, 0, LIMITS) == buckets  # the count stays: only growth
-    index, document_id = _a_new_train_article(corpus)
+    index, document_id = _a_new_train_article()
     raw = corpus / raw_path(index)
     raw.parent.mkdir(parents=True, exist_ok=True)
     raw.write_text(synthetic_record(SEED, index)[0], encoding="utf-8")
