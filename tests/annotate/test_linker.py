@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,10 @@ from newscorpus.annotate.knowledge_base import (
 )
 from newscorpus.annotate.linker import TOOL, EntityLinker
 from newscorpus.annotate.runner import AnnotateSettings, Annotators
+from newscorpus.licensing import is_open_license
 from newscorpus.problems.errors import UnusableInputError
 from newscorpus.record.provenance import gold
+from newscorpus.release.splits import split_of
 from newscorpus.validate import validate_record
 
 GOLD = gold(["annotator A (pass A)"], "2026-12-01")
@@ -235,3 +239,17 @@ def test_convert_keeps_a_complete_gold_link_layer(seed_record):
 
 
 SHIPPED_ENTRIES = json.loads(SHIPPED_KB.read_text(encoding="utf-8"))["entries"]
+
+
+def test_the_shipped_knowledge_base_is_what_the_development_gold_gives(repo_root):
+    script = repo_root / "scripts" / "build_kb.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_shipped_knowledge_base_never_reads_the_test_split_or_closed_text(repo_root):
+    built_from = json.loads(SHIPPED_KB.read_text(encoding="utf-8"))["built_from"]["records"]
+    assert built_from and not [document_id for document_id in built_from if split_of(document_id) == "test"]
+    for document_id in built_from:
+        record = json.loads((repo_root / "corpus" / "records" / f"{document_id}.json").read_text(encoding="utf-8"))
+        assert is_open_license(record["source"]["license_id"])
