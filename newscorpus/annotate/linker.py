@@ -6,9 +6,13 @@ QID throughout a document, as the guidelines require:
 
 1. **Look-up.** A name whose normalised form and type point at exactly one
    QID of the knowledge base is linked. A name with two or more QIDs is
-   ambiguous and stays unlinked. A PERSON name of one word (a surname, a
-   first name) is never linked by look-up: across documents "Johnson" is
-   many people, so it is linked only by step 2.
+   ambiguous and stays unlinked. Two kinds of names are never linked by
+   look-up, because their referent depends on the document: a PERSON name
+   of one word (across documents "Johnson" is many people), and a generic
+   institution name, made only of words like "supreme", "court", "senate",
+   "ministry" ("the Supreme Court" of whichever country the article is
+   about; ``generic_institution_words`` and ``org_heads`` in words.toml).
+   Both are linked only by steps 2 and 3.
 2. **Within the document, by name.** A one-word PERSON name that is the
    last word of exactly one linked full name of the document gets that
    name's QID ("Putin" after "Vladimir Putin"); an acronym that spells the
@@ -33,6 +37,7 @@ from typing import Any
 
 from newscorpus import __version__
 from newscorpus.annotate.knowledge_base import LINKABLE_TYPES, KnowledgeBase, normalise_name
+from newscorpus.annotate.words import word_list
 from newscorpus.record.provenance import auto, layer_of
 
 TOOL = "newscorpus.annotate.linker"
@@ -50,6 +55,12 @@ def _is_single_word(normalised: str) -> bool:
     return " " not in normalised and "-" not in normalised
 
 
+def _is_generic_institution(normalised: str) -> bool:
+    """Whether the name is made only of generic institution words and function words ("supreme court")."""
+    generic = word_list("generic_institution_words") | word_list("org_heads") | _MINOR_WORDS
+    return all(word in generic for word in normalised.replace("-", " ").split())
+
+
 class EntityLinker:
     """Links entity items to QIDs of one knowledge base."""
 
@@ -61,7 +72,7 @@ class EntityLinker:
         found = {}
         for name in names:
             text, label = name
-            if label == "PERSON" and _is_single_word(text):
+            if (label == "PERSON" and _is_single_word(text)) or _is_generic_institution(text):
                 continue
             qids = self.knowledge_base.index.get(name, frozenset())
             if len(qids) == 1:

@@ -121,8 +121,10 @@ def test_gazetteer_names_are_marked_only_where_gold_attests_them():
 
 def test_a_name_is_linked_when_its_name_and_type_point_at_one_qid():
     linker = EntityLinker(knowledge_base(CORPUS))
-    links = linker.link([entity(1, "the Russia", "GPE"), entity(2, "Russia", "ORG"), entity(3, "Congress", "ORG")])
-    assert qids_of(links) == {"e1": "Q159", "e3": "Q11268"}  # "Russia" as an ORG is another referent
+    links = linker.link(
+        [entity(1, "the Russia", "GPE"), entity(2, "Russia", "ORG"), entity(3, "World Health Organization", "ORG")]
+    )
+    assert qids_of(links) == {"e1": "Q159", "e3": "Q7817"}  # "Russia" as an ORG is another referent
     assert links[0]["note"].startswith("auto: knowledge base;") and linker.knowledge_base.version in links[0]["note"]
 
 
@@ -140,6 +142,18 @@ def test_a_surname_is_linked_only_through_a_full_name_in_the_same_document():
     )
     assert qids_of(links) == {"e1": "Q7747", "e2": "Q7747", "e3": "Q7747"}
     assert links[1]["note"].startswith("auto: the same name in the document")
+
+
+def test_a_generic_institution_name_is_linked_only_through_a_specific_name_of_the_document():
+    records = [
+        gold_record("x", [("Supreme Court", "ORG", "Q11201"), ("Supreme Court of the United States", "ORG", "Q11201")])
+    ]
+    linker = EntityLinker(knowledge_base(records))
+    assert linker.link([entity(1, "the Supreme Court", "ORG")]) == []  # of which country?
+    specific = entity(1, "Supreme Court of the United States", "ORG")
+    cluster = {"mentions": [{"entity": "e1"}, {"entity": "e2"}]}
+    links = linker.link([specific, entity(2, "Supreme Court", "ORG")], [cluster])
+    assert qids_of(links) == {"e1": "Q11201", "e2": "Q11201"}
 
 
 def test_a_surname_shared_by_two_linked_people_stays_unlinked():
