@@ -4,7 +4,9 @@
 ``newscorpus annotate`` runs them on records to produce predictions for
 ``newscorpus evaluate``. Quotations draw on ``cues`` (the lexicon),
 ``speakers`` (who a cue attributes to), ``reported`` (unquoted reported
-speech) and ``interviews`` (Q/A turns).
+speech) and ``interviews`` (Q/A turns). Coreference draws on ``clusters``
+(clusters with what is known of each referent), ``nominals`` (nominal
+mentions) and ``gender`` (number and gender agreement).
 """
 
 from __future__ import annotations
