@@ -190,6 +190,20 @@ def _metadata_from_source(
     return url, date, notices
 
 
+def source_publication_date(root: Path, raw_path: str | None, text: str) -> dict[str, Any]:
+    """``metadata.publication_date`` as convert establishes it, with no gold date to keep.
+
+    From the capture at ``raw_path`` (under ``root``) as the source gives it;
+    ``raw_path`` None stands for a capture with no header and no dateline.
+    Benchmarks use it to score the annotators without a hand-set date.
+    """
+    if raw_path is None:
+        return dict(NOT_ESTABLISHED)
+    capture = read_raw(root / raw_path, raw_path)
+    profile, parts = _split(capture, root)
+    return _metadata_from_source(profile, parts, raw_path)[1]
+
+
 def _assemble(
     capture: RawCapture,
     previous: dict[str, Any] | None,
