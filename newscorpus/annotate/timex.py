@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_values
+from newscorpus.annotate.timex_extents import widened
+
+__all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -42,28 +46,19 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 _UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
+_UNIT_CODES |= {"second": "S"}
 _FUTURE_MARKERS = frozenset({"will", "'ll", "\u2019ll", "shall", "scheduled", "due", "upcoming", "planned"})
 _VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
+_VAGUE |= {"presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "the future": "FUTURE_REF"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH += r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_COUNT = r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r"|several|a few)"
+_COUNT = r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r"|several|a few|few)"
 _NUMBER = rf"(?:{_COUNT}|an|a)"
 _UNIT = r"(?:year|month|week|day|decade|hour|minute)s?"
-
-
-@dataclass(frozen=True, slots=True)
-class Timex:
-    """A temporal expression; ``vague`` ones ("soon") are timex only, never DATE entities."""
-
-    start: int
-    end: int
-    type: str
-    value: str | None
-    vague: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +156,49 @@ def _decade(context: _Context) -> Resolution:
 
 def _deictic_day(context: _Context) -> Resolution:
     word = context.match["word"].lower()
+    part = _PARTS_OF_DAY.get((context.match["part"] or "").lower()) or ("NI" if word == "tonight" else None)
     if context.published is None:
-        return ("TIME" if word == "tonight" else "DATE"), None
+        return ("TIME" if part else "DATE"), None
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
     day = (context.published + timedelta(days=shift)).isoformat()
-    return ("TIME", f"{day}TNI") if word == "tonight" else ("DATE", day)
+    return ("TIME", f"{day}T{part}") if part else ("DATE", day)
+
+
+def _weekend(context: _Context) -> Resolution:
+    """ "this weekend", "last weekend": TIMEX3's weekend of an ISO week."""
+    if context.published is None:
+        return "DATE", None
+    step = {"last": -1, "next": 1}.get(context.match["modifier"].lower(), 0)
+    year, week, _ = (context.published + timedelta(weeks=step)).isocalendar()
+    return "DATE", f"{year}-W{week:02d}-WE"
+
+
+def _named_month(context: _Context) -> Resolution:
+    """ "last March", "this past December", "next May": the nearest such month before or after the date."""
+    month = _month_number(context.match["month"])
+    published = context.published
+    if published is None:
+        return "DATE", f"XXXX-{month:02d}"
+    if context.match["modifier"].lower() == "next":
+        return "DATE", f"{published.year if month > published.month else published.year + 1}-{month:02d}"
+    return "DATE", f"{published.year if month < published.month else published.year - 1}-{month:02d}"
+
+
+def _modifier_duration(context: _Context) -> Resolution:
+    """A period adjective, "a six-year term", "a 60-year-old man": TIMEX3 DURATION (guidelines §7.11, §7.12)."""
+    unit = context.match["unit"].lower()
+    amount = _amount(context.match["amount"])
+    prefix = "PT" if unit in ("hour", "minute") else "P"
+    return "DURATION", f"{prefix}{amount}{_UNIT_CODES[unit]}"
+
+
+def _open_amount(context: _Context) -> Resolution:
+    """A period with no count, "for hours", "decades of conflict": an X amount."""
+    unit = context.match["unit"].lower().rstrip("s")
+    if unit == "decade":
+        return "DURATION", "PXDE"
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    return "DURATION", f"{prefix}X{_UNIT_CODES[unit]}"
 
 
 def _part_of_day(context: _Context) -> Resolution:
@@ -226,25 +259,10 @@ def _ago(context: _Context) -> Resolution:
     return "DATE", _calendar_unit(context.published, unit, -count)
 
 
-def _clock(context: _Context) -> Resolution:
-    hour = int(context.match["hour"])
-    minute = int(context.match["minute"] or 0)
-    meridiem = (context.match["meridiem"] or "").lower()
-    if meridiem.startswith("p") and hour < 12:
-        hour += 12
-    elif meridiem.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None
-    return "TIME", f"T{hour:02d}:{minute:02d}"
-
-
-def _noon(context: _Context) -> Resolution:
-    return "TIME", "T12:00" if context.match["word"].lower() == "noon" else "T00:00"
-
-
 def _set(context: _Context) -> Resolution:
     word = (context.match["unit"] or context.match["adverb"]).lower()
+    if word == "hour":
+        return "SET", "PT1H"
     code = {"day": "D", "daily": "D", "week": "W", "weekly": "W", "month": "M", "monthly": "M"}.get(word, "Y")
     return "SET", f"P1{code}"
 
@@ -271,11 +289,18 @@ RULES: tuple[Rule, ...] = (
     ),
     (re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?"), _month),
     (
-        re.compile(r"\b(?:in|since|by|until|from|to|of|before|after|during|early|late) (?P<extent>(?:19|20)\d\d)\b"),
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|until|[Uu]ntil|from|[Ff]rom|to|of|before|after|during|early|late|the|[Tt]he"
+            r"|a|an|'s|\u2019s|and|between|[Bb]efore|[Aa]fter|[Dd]uring|[Mm]id|throughout) "
+            r"(?P<extent>(?:19|20)\d\d)\b(?![-%.,]\d|\s*(?:%|percent|people|km|miles))"
+        ),
         _year,
     ),
     (re.compile(r"the (?P<decade>(?:19|20)\d0)s"), _decade),
-    (re.compile(r"(?P<word>yesterday|today|tomorrow|tonight)", re.IGNORECASE), _deictic_day),
+    (
+        re.compile(r"(?P<word>yesterday|today|tomorrow|tonight)(?: (?P<part>morning|afternoon|evening|night))?", re.I),
+        _deictic_day,
+    ),
     (re.compile(r"(?P<modifier>this|last) (?P<part>morning|afternoon|evening|night)", re.IGNORECASE), _part_of_day),
     (re.compile(r"(?P<modifier>last|this|next) (?P<unit>week|month|year|decade)", re.IGNORECASE), _relative_unit),
     (re.compile(r"(?P<modifier>last|this|next) (?P<season>spring|summer|autumn|fall|winter)", re.IGNORECASE), _season),
@@ -286,22 +311,41 @@ RULES: tuple[Rule, ...] = (
     (re.compile(rf"(?P<amount>{_COUNT}) (?P<unit>{_UNIT})(?! ago| old)", re.IGNORECASE), _duration),
     (re.compile(rf"(?P<amount>{_NUMBER}) (?P<unit>{_UNIT}) ago", re.IGNORECASE), _ago),
     (
-        re.compile(r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<meridiem>a\.m\.|p\.m\.|am|pm)", re.IGNORECASE),
-        _clock,
-    ),
-    (re.compile(r"(?P<word>noon|midnight)", re.IGNORECASE), _noon),
-    (
-        re.compile(r"(?:every|each) (?P<unit>day|week|month|year)|(?P<adverb>daily|weekly|monthly|annually|yearly)"),
+        re.compile(
+            r"(?:[Ee]very|[Ee]ach|per) (?P<unit>hour|day|week|month|year)\b"
+            r"|\b(?P<adverb>daily|weekly|monthly|annually|annual|yearly)\b"
+        ),
         _set,
     ),
+    (re.compile(r"(?P<modifier>this|last|next|the) weekend", re.IGNORECASE), _weekend),
+    (re.compile(rf"(?P<modifier>[Ll]ast|[Tt]his past|[Nn]ext) (?P<month>{_MONTH})"), _named_month),
+    (
+        re.compile(rf"(?P<amount>\d+|{_COUNT})-(?P<unit>year|month|week|day|hour|minute)(?:s?-old)?\b", re.I),
+        _modifier_duration,
+    ),
+    (
+        re.compile(
+            r"\b(?:for|in|within|over|after|of) (?P<extent>(?P<unit>years|months|weeks|days|hours|minutes|seconds))\b"
+        ),
+        _open_amount,
+    ),
+    (re.compile(r"(?P<extent>(?P<unit>decades)) of\b"), _open_amount),
 )
 
 
-_VAGUE_PATTERN = re.compile(r"\b(?P<word>now|currently|recently|soon)\b", re.IGNORECASE)
+_VAGUE_PATTERN = re.compile(r"\b(?P<word>now|currently|recently|soon|presently|nowadays|the future)\b", re.I)
 
 
 def _candidates(article: Article) -> Iterator[Timex]:
     text = article.text
+    # Anchored expressions first: where one ties in length with another reading ("the next day"
+    # as a period), the anchored reading wins.
+    for anchored_pattern, anchored in ANCHORED_RULES:
+        for match in anchored_pattern.finditer(text):
+            start, end = match.span()
+            found = anchored(match) if article.on_token_boundaries(start, end) else None
+            if found is not None:
+                yield Timex(start, end, found[0], found[2], anchor=found[1])
     for pattern, resolve in RULES:
         for match in pattern.finditer(text):
             # A rule may match context it needs (a preposition) around the expression itself.
@@ -332,7 +376,7 @@ def find_timexes(article: Article) -> list[Timex]:
         if taken.isdisjoint(range(timex.start, timex.end)):
             chosen.append(timex)
             taken.update(range(timex.start, timex.end))
-    return sorted(chosen, key=lambda t: t.start)
+    return anchor_values(article, widened(article, sorted(chosen, key=lambda t: t.start)))
 
 
 def timex_layer_items(timexes: list[Timex], text: str) -> list[dict[str, object]]:
