@@ -48,6 +48,7 @@ NUMBER_WORDS = {
 _UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
 _UNIT_CODES |= {"second": "S"}
 _FUTURE_MARKERS = frozenset({"will", "'ll", "\u2019ll", "shall", "scheduled", "due", "upcoming", "planned"})
+_FUTURE_MARKERS |= {"until", "through", "next", "expected", "plans", "set", "going"}
 _VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
 _VAGUE |= {"presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "the future": "FUTURE_REF"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -56,9 +57,11 @@ _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH += r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_COUNT = r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r"|several|a few|few)"
+_COUNT = (
+    r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r"|several|a few|few|many)"
+)
 _NUMBER = rf"(?:{_COUNT}|an|a)"
-_UNIT = r"(?:year|month|week|day|decade|hour|minute)s?"
+_UNIT = r"(?:year|month|week|day|decade|hour|minute|second)s?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,8 @@ def _weekday(context: _Context) -> Resolution:
     target = WEEKDAYS.index(context.match["day"].lower())
     back = (published.weekday() - target) % 7
     if modifier == "last":
-        day = published - timedelta(days=back or 7)
+        # "last Thursday" is the Thursday of the week before the publication date's week.
+        day = published - timedelta(days=published.weekday()) - timedelta(days=7 - target)
     elif modifier == "next" or (modifier != "this" and context.future_tense()):
         day = published + timedelta(days=(target - published.weekday()) % 7 or (7 if modifier == "next" else 0))
     else:
@@ -151,7 +155,11 @@ def _year(context: _Context) -> Resolution:
 
 
 def _decade(context: _Context) -> Resolution:
-    return "DATE", context.match["decade"][:3] + "X"
+    """TIMEX3's short forms (guidelines §7.11): "the 1990s" 199, "the 80s" 198, "the 1800s" 18."""
+    decade = context.match["decade"]
+    if len(decade) == 2:
+        return "DATE", "19" + decade[0]
+    return "DATE", decade[:2] if decade.endswith("00") and not decade.startswith("20") else decade[:3]
 
 
 def _deictic_day(context: _Context) -> Resolution:
@@ -260,7 +268,7 @@ def _ago(context: _Context) -> Resolution:
 
 
 def _set(context: _Context) -> Resolution:
-    word = (context.match["unit"] or context.match["adverb"]).lower()
+    word = (context.match["unit"] or context.match["unit2"] or context.match["adverb"]).lower()
     if word == "hour":
         return "SET", "PT1H"
     code = {"day": "D", "daily": "D", "week": "W", "weekly": "W", "month": "M", "monthly": "M"}.get(word, "Y")
@@ -290,13 +298,22 @@ RULES: tuple[Rule, ...] = (
     (re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?"), _month),
     (
         re.compile(
-            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|until|[Uu]ntil|from|[Ff]rom|to|of|before|after|during|early|late|the|[Tt]he"
-            r"|a|an|'s|\u2019s|and|between|[Bb]efore|[Aa]fter|[Dd]uring|[Mm]id|throughout) "
+            r"\b(?:[Ii]n|[Ss]ince|[Bb]y|until|[Uu]ntil|from|[Ff]rom|to|of|before|after|during|early|late"
+            r"|and|between|[Bb]efore|[Aa]fter|[Dd]uring|[Mm]id|throughout) "
             r"(?P<extent>(?:19|20)\d\d)\b(?![-%.,]\d|\s*(?:%|percent|people|km|miles))"
         ),
         _year,
     ),
-    (re.compile(r"the (?P<decade>(?:19|20)\d0)s"), _decade),
+    (
+        # After a determiner, a year before a capitalised word is part of a name ("the 2019 Atlantic
+        # hurricane season", guidelines §7.11): not a timex.
+        re.compile(
+            r"\b(?:the|[Tt]he|a|an|'s|\u2019s) (?P<extent>(?:19|20)\d\d)\b"
+            r"(?![-%.,]\d|\s*(?:%|percent|people|km|miles)| [A-Z])"
+        ),
+        _year,
+    ),
+    (re.compile(r"the (?:(?:early|mid|late)[ -])?(?:'|\u2019)?(?P<decade>(?:1[0-9]|20)\d0|[2-9]0)s\b"), _decade),
     (
         re.compile(r"(?P<word>yesterday|today|tomorrow|tonight)(?: (?P<part>morning|afternoon|evening|night))?", re.I),
         _deictic_day,
@@ -312,7 +329,7 @@ RULES: tuple[Rule, ...] = (
     (re.compile(rf"(?P<amount>{_NUMBER}) (?P<unit>{_UNIT}) ago", re.IGNORECASE), _ago),
     (
         re.compile(
-            r"(?:[Ee]very|[Ee]ach|per) (?P<unit>hour|day|week|month|year)\b"
+            r"(?:[Ee]very|[Ee]ach) (?P<unit>hour|day|week|month|year)\b|per (?P<unit2>day|week|month|year)\b"
             r"|\b(?P<adverb>daily|weekly|monthly|annually|annual|yearly)\b"
         ),
         _set,
@@ -330,6 +347,14 @@ RULES: tuple[Rule, ...] = (
         _open_amount,
     ),
     (re.compile(r"(?P<extent>(?P<unit>decades)) of\b"), _open_amount),
+    (re.compile(r"(?P<unit>Hours|Days|Weeks|Months|Years|Minutes) (?=after|later|before|earlier)"), _open_amount),
+    (
+        re.compile(
+            r"\b(?:least|than|about|around|nearly|almost|within|for|over|under|in|after|only) "
+            r"(?P<extent>(?P<amount>a|an) (?P<unit>year|month|week|day|decade|hour|minute))\b(?! ago| or so)"
+        ),
+        _duration,
+    ),
 )
 
 
@@ -357,8 +382,22 @@ def _candidates(article: Article) -> Iterator[Timex]:
                 yield Timex(start, end, resolved[0], resolved[1])
     for match in _VAGUE_PATTERN.finditer(text):
         start, end = match.span()
-        if article.on_token_boundaries(start, end) and _stands_alone(text, start, end):
+        if (
+            article.on_token_boundaries(start, end)
+            and _stands_alone(text, start, end)
+            and not _discourse_now(article, match)
+        ):
             yield Timex(start, end, "DATE", _VAGUE[match["word"].lower()], vague=True)
+
+
+def _discourse_now(article: Article, match: re.Match[str]) -> bool:
+    """ "now that" (a connective) and a sentence-opening "Now," or "Now it ..." (a discourse marker): no timex."""
+    if match["word"].lower() != "now":
+        return False
+    if article.text.startswith(" that", match.end()):
+        return True
+    index = article.token_starting_at(match.start())
+    return match["word"] == "Now" and index is not None and article.is_sentence_start(index)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

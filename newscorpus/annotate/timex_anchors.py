@@ -28,8 +28,8 @@ _NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _NEARBY = 80  # characters between a clock time and the day it is on
 _DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?")
-_APPROXIMATOR = r"(?:(?:around|about|approximately|roughly|nearly|almost|shortly after|just after"
-_APPROXIMATOR += r"|shortly before|just before) )?"
+# "just" and "only" stay outside (guidelines §7.11); a comparison ("after 7:30 a.m.") is inside.
+_APPROXIMATOR = r"(?:(?:around|about|approximately|roughly|nearly|almost|shortly after|after|shortly before) )?"
 _ZONE = r"(?: (?:local time|[A-Z][a-z]+ time|(?:UTC|GMT)(?:[+-]\d{1,2})?|[A-Z]{2,4}T))?"
 _MERIDIEM = r"(?P<meridiem>[ap]\.m\.?|[ap]m|[AP]M)"
 
@@ -183,7 +183,8 @@ def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
         if article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
             continue
         day = _day_of(timex.value)
-        if day is not None:
+        if day is not None and (article.published is None or day <= article.published):
+            # A day after the publication date is a plan, not a step of the narration.
             anchor_day = day
             clock = _DAY_VALUE.fullmatch(timex.value)
             anchor_clock = clock[2] if clock else None

@@ -21,8 +21,8 @@ from newscorpus.annotate.timex_anchors import Timex
 
 _APPROXIMATORS = r"about|around|approximately|roughly|nearly|almost|some|close to|just over|just under"
 _APPROXIMATORS += r"|as early as|as late as"
-_COMPARISONS = r"more than|less than|fewer than|at least|at most|up to|over|under|a maximum of|a minimum of|within"
-_PERIOD = r"early|late|mid|the end of|the beginning of|the start of|the middle of|the turn of"
+_COMPARISONS = r"more than|less than|fewer than|at least|at most|up to|over|under|a maximum of|a minimum of"
+_PERIOD = r"early|late|mid|earlier|later|the end of|the beginning of|the start of|the middle of|the turn of"
 # What may stand before an expression, by type: approximators before any, comparisons before periods,
 # period modifiers before dates and times of day.
 _BEFORE = {
@@ -44,6 +44,9 @@ def _widen_left(article: Article, timex: Timex, floor: int) -> Timex:
     found = pattern.search(article.text, window_start, timex.start)
     if found is None or not article.on_token_boundaries(found.start(), timex.end):
         return timex
+    core = article.text[timex.start : timex.end].lower()
+    if found[0].strip().lower() in ("earlier", "later") and not core.startswith(("this ", "last ", "next ")):
+        return timex  # "earlier this year" is one expression; in "earlier that day" "earlier" orders events
     return replace(timex, start=found.start())
 
 
