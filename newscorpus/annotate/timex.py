@@ -48,7 +48,8 @@ NUMBER_WORDS = {
 _UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
 _UNIT_CODES |= {"second": "S"}
 _FUTURE_MARKERS = frozenset({"will", "'ll", "\u2019ll", "shall", "scheduled", "due", "upcoming", "planned"})
-_FUTURE_MARKERS |= {"until", "through", "next", "expected", "plans", "set", "going"}
+# A word right before a month or a date that makes it ahead of the publication date ("through September").
+_FUTURE_BEFORE = frozenset({"until", "through", "till", "next", "upcoming", "coming"})
 _VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
 _VAGUE |= {"presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "the future": "FUTURE_REF"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -78,6 +79,11 @@ class _Context:
         sentence = self.article.sentence_of(self.match.start())
         words = {self.article.token(i).lower() for i in self.article.sentence_tokens(sentence)}
         return bool(words & _FUTURE_MARKERS)
+
+    def future_word_before(self) -> bool:
+        """Whether one of the four words before the match points ahead ("until his next court appearance on")."""
+        before = self.article.text[max(0, self.match.start() - 40) : self.match.start()].lower().split()[-4:]
+        return bool(set(before) & _FUTURE_BEFORE)
 
 
 Resolution = tuple[str, str | None] | None
@@ -136,7 +142,7 @@ def _year_of_month(context: _Context, month: int) -> int:
     """The year of a month named without one: the nearest such month in the sentence's direction."""
     published = context.published
     assert published is not None
-    if context.future_tense():
+    if context.future_tense() or context.future_word_before():
         return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
@@ -222,7 +228,7 @@ def _relative_unit(context: _Context) -> Resolution:
     published = context.published
     if published is None:
         return "DATE", None
-    step = {"last": -1, "this": 0, "next": 1}[context.match["modifier"].lower()]
+    step = {"last": -1, "this": 0, "next": 1, "coming": 1}[context.match["modifier"].lower()]
     return "DATE", _calendar_unit(published, context.match["unit"].lower(), step)
 
 
@@ -251,8 +257,17 @@ def _duration(context: _Context) -> Resolution:
     amount = _amount(context.match["amount"]) if context.match["amount"] else "1"
     if unit == "decade":
         amount = "X" if amount == "X" else str(int(amount) * 10)
-    prefix = "PT" if unit in ("hour", "minute") else "P"
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
     return "DURATION", f"{prefix}{amount}{_UNIT_CODES[unit]}"
+
+
+def _range_duration(context: _Context) -> Resolution:
+    """A range of amounts, "4-5 years", "30 to 60 minutes": one DURATION with an X amount (guidelines §7.12)."""
+    unit = context.match["unit"].lower().rstrip("s")
+    if unit == "decade":
+        return "DURATION", "PXDE"
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    return "DURATION", f"{prefix}X{_UNIT_CODES[unit]}"
 
 
 def _ago(context: _Context) -> Resolution:
@@ -320,6 +335,11 @@ RULES: tuple[Rule, ...] = (
     ),
     (re.compile(r"(?P<modifier>this|last) (?P<part>morning|afternoon|evening|night)", re.IGNORECASE), _part_of_day),
     (re.compile(r"(?P<modifier>last|this|next) (?P<unit>week|month|year|decade)", re.IGNORECASE), _relative_unit),
+    (re.compile(r"the (?P<modifier>coming) (?P<unit>week|month|year)", re.IGNORECASE), _relative_unit),
+    (
+        re.compile(rf"(?P<low>{_COUNT})(?:-|\u2013| to | or )(?P<high>{_COUNT}) (?P<unit>{_UNIT})(?! ago| old)", re.I),
+        _range_duration,
+    ),
     (re.compile(r"(?P<modifier>last|this|next) (?P<season>spring|summer|autumn|fall|winter)", re.IGNORECASE), _season),
     (
         re.compile(rf"the (?:past|last|next|previous|coming) (?:(?P<amount>{_COUNT}) )?(?P<unit>{_UNIT})", re.I),

@@ -26,6 +26,8 @@ from newscorpus.annotate.article import Article
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+_SPECIFIC = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
+_MONTH_PREFIX = re.compile(r"\d{4}-\d{2}(?!\d)")
 _NEARBY = 80  # characters between a clock time and the day it is on
 _DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?")
 # "just" and "only" stay outside (guidelines §7.11); a comparison ("after 7:30 a.m.") is inside.
@@ -85,7 +87,7 @@ def _counted(match: re.Match[str]) -> tuple[str, str, str | None] | None:
     amount_text = match["amount"].lower()
     amount = int(amount_text) if amount_text.isdigit() else _NUMBERS.get(amount_text)
     if amount is None:
-        return None
+        return "DATE", "unknown", None  # "a few days later": the day is not given
     step = -amount if match["direction"].lower() == "earlier" else amount
     unit = match["unit"].lower().rstrip("s")
     return ("TIME" if unit == "hour" else "DATE"), f"{unit}{step:+d}", None
@@ -102,7 +104,7 @@ def _at_the_time(match: re.Match[str]) -> tuple[str, str, str | None]:
     return "DATE", "same", None
 
 
-_COUNT = r"(?P<amount>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = r"(?P<amount>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 ANCHORED_RULES: tuple[AnchoredRule, ...] = (
     (
         re.compile(
@@ -137,21 +139,40 @@ def _day_of(value: str | None) -> date | None:
     return date.fromisoformat(match[1]) if match else None
 
 
-def _shifted(day: date, unit: str, step: int, clock: str | None) -> str | None:
+def _shifted(anchor: str, unit: str, step: int) -> str | None:
+    """``anchor`` (a specific value: a year, a month, a day, a day and clock) moved by ``step`` units.
+
+    None when the anchor is too coarse for the unit ("the next day" after "In 2015").
+    """
+    day = _day_of(anchor)
+    if unit == "year":
+        return str(int(anchor[:4]) + step)
+    if unit == "month" and _MONTH_PREFIX.match(anchor):
+        index = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + step
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if day is None:
+        return None
     if unit == "day":
         return (day + timedelta(days=step)).isoformat()
     if unit == "week":
         year, week, _ = (day + timedelta(weeks=step)).isocalendar()
         return f"{year}-W{week:02d}"
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + step
-        return f"{index // 12}-{index % 12 + 1:02d}"
-    if unit == "year":
-        return str(day.year + step)
-    if unit == "hour" and clock:
-        moment = datetime.fromisoformat(f"{day.isoformat()}T{clock}") + timedelta(hours=step)
+    clock = _DAY_VALUE.fullmatch(anchor)
+    if unit == "hour" and clock and clock[2]:
+        moment = datetime.fromisoformat(f"{clock[1]}T{clock[2]}") + timedelta(hours=step)
         return moment.strftime("%Y-%m-%dT%H:%M")
     return None
+
+
+def _day_prefix(anchor: str | None) -> str:
+    """The date part a clock time takes from its anchor, X for what the anchor leaves open."""
+    if anchor is None:
+        return "XXXX-XX-XX"
+    if _day_of(anchor) is not None:
+        return anchor[:10]
+    if _MONTH_PREFIX.match(anchor):
+        return anchor[:7] + "-XX"
+    return anchor[:4] + "-XX-XX"
 
 
 def _sentence_day(article: Article, timex: Timex, timexes: list[Timex]) -> date | None:
@@ -173,43 +194,36 @@ def _sentence_day(article: Article, timex: Timex, timexes: list[Timex]) -> date 
 def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
     """The same expressions in text order, each anchored one given its value from its anchor."""
     resolved: list[Timex] = []
-    anchor_day: date | None = None
-    anchor_clock: str | None = None
+    anchor: str | None = None  # the last specific value of the narration: a year, a month, a day, a moment
     last_value: tuple[str, str] | None = None  # (type, value) of the last specific date or time
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.anchor is not None:
-            timex = _resolve(article, timex, timexes, anchor_day, anchor_clock, last_value)
+            timex = _resolve(article, timex, timexes, anchor, last_value)
         resolved.append(timex)
         if article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
             continue
+        if timex.type not in ("DATE", "TIME") or not _SPECIFIC.fullmatch(timex.value):
+            continue
         day = _day_of(timex.value)
-        if day is not None and (article.published is None or day <= article.published):
-            # A day after the publication date is a plan, not a step of the narration.
-            anchor_day = day
-            clock = _DAY_VALUE.fullmatch(timex.value)
-            anchor_clock = clock[2] if clock else None
-        if timex.type in ("DATE", "TIME") and "X" not in timex.value and timex.value[:1].isdigit():
-            last_value = (timex.type, timex.value)
+        if day is not None and article.published is not None and day > article.published:
+            continue  # a day after the publication date is a plan, not a step of the narration
+        anchor = timex.value
+        last_value = (timex.type, timex.value)
     return resolved
 
 
 def _resolve(
-    article: Article,
-    timex: Timex,
-    timexes: list[Timex],
-    anchor_day: date | None,
-    anchor_clock: str | None,
-    last_value: tuple[str, str] | None,
+    article: Article, timex: Timex, timexes: list[Timex], anchor: str | None, last_value: tuple[str, str] | None
 ) -> Timex:
     instruction = timex.anchor or ""
     if instruction == "clock":
-        day = _sentence_day(article, timex, timexes) or anchor_day
-        prefix = day.isoformat() if day else "XXXX-XX-XX"
+        beside = _sentence_day(article, timex, timexes)
+        prefix = beside.isoformat() if beside else _day_prefix(anchor)
         return replace(timex, value=f"{prefix}{timex.value}", anchor=None)
     if instruction == "same":
         kind, value = last_value if last_value else (timex.type, None)
         return replace(timex, type=kind, value=value, anchor=None)
     shift = re.fullmatch(r"([a-z]+)([+-]\d+)", instruction)
-    if anchor_day is None or shift is None:
+    if anchor is None or shift is None:
         return replace(timex, value=None, anchor=None)
-    return replace(timex, value=_shifted(anchor_day, shift[1], int(shift[2]), anchor_clock), anchor=None)
+    return replace(timex, value=_shifted(anchor, shift[1], int(shift[2])), anchor=None)
