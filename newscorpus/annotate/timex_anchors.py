@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.publication import date_in_opening_lines
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -74,7 +75,7 @@ def _noon(match: re.Match[str]) -> tuple[str, str, str | None]:
 
 
 def _part(match: re.Match[str]) -> tuple[str, str, str | None]:
-    return "TIME", "clock", "T" + _PART_CODES[match["part"].lower()]
+    return "TIME", "part", "T" + _PART_CODES[match["part"].lower()]
 
 
 def _next_or_previous(match: re.Match[str]) -> tuple[str, str, str | None]:
@@ -96,7 +97,7 @@ def _counted(match: re.Match[str]) -> tuple[str, str, str | None] | None:
 def _same(match: re.Match[str]) -> tuple[str, str, str | None]:
     unit = match["unit"].lower()
     if unit in _PART_CODES:
-        return "TIME", "clock", "T" + _PART_CODES[unit]
+        return "TIME", "part", "T" + _PART_CODES[unit]
     return "DATE", f"{unit}+0", None
 
 
@@ -196,11 +197,13 @@ def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
     resolved: list[Timex] = []
     anchor: str | None = None  # the last specific value of the narration: a year, a month, a day, a moment
     last_value: tuple[str, str] | None = None  # (type, value) of the last specific date or time
+    dateline = date_in_opening_lines(article.text)
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.anchor is not None:
             timex = _resolve(article, timex, timexes, anchor, last_value)
         resolved.append(timex)
-        if article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
+        in_dateline = dateline is not None and timex.start < dateline.end and dateline.start < timex.end
+        if in_dateline or article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
             continue
         if timex.type not in ("DATE", "TIME") or not _SPECIFIC.fullmatch(timex.value):
             continue
@@ -216,8 +219,9 @@ def _resolve(
     article: Article, timex: Timex, timexes: list[Timex], anchor: str | None, last_value: tuple[str, str] | None
 ) -> Timex:
     instruction = timex.anchor or ""
-    if instruction == "clock":
-        beside = _sentence_day(article, timex, timexes)
+    if instruction in ("clock", "part"):
+        # A clock time is on the day named beside it; "that night" points back to the narration's day.
+        beside = _sentence_day(article, timex, timexes) if instruction == "clock" else None
         prefix = beside.isoformat() if beside else _day_prefix(anchor)
         return replace(timex, value=f"{prefix}{timex.value}", anchor=None)
     if instruction == "same":
