@@ -148,9 +148,10 @@ def _year_of_month(context: _Context, month: int) -> int:
 
 
 def _month(context: _Context) -> Resolution:
-    month = _month_number(context.match["month"])
-    if context.match["year"]:
-        return "DATE", f"{context.match['year']}-{month:02d}"
+    month = _month_number(context.match["month"] or "May")
+    year = context.match["year"] or context.match["year2"]
+    if year:
+        return "DATE", f"{year}-{month:02d}"
     if context.published is None:
         return "DATE", f"XXXX-{month:02d}"
     return "DATE", f"{_year_of_month(context, month)}-{month:02d}"
@@ -310,7 +311,14 @@ RULES: tuple[Rule, ...] = (
         ),
         _calendar_date,
     ),
-    (re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?"), _month),
+    # "May" before a pronoun is the modal verb ("May he rest in peace").
+    (
+        re.compile(
+            rf"(?P<month>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?(?<!May)"
+            r"|May(?: (?P<year2>(?:19|20)\d\d))?(?! (?:he|she|it|they|we|I|you|God|the)\b)"
+        ),
+        _month,
+    ),
     (
         re.compile(
             r"\b(?:[Ii]n|[Ss]ince|[Bb]y|until|[Uu]ntil|from|[Ff]rom|to|of|before|after|during|early|late"
@@ -378,7 +386,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-_VAGUE_PATTERN = re.compile(r"\b(?P<word>now|currently|recently|soon|presently|nowadays|the future)\b", re.I)
+_VAGUE_PATTERN = re.compile(
+    r"\b(?:right )?(?P<word>now|currently|recently|soon|presently|nowadays|the future)\b(?<!as soon)(?! as\b)", re.I
+)
 
 
 def _candidates(article: Article) -> Iterator[Timex]:

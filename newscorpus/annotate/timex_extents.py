@@ -21,7 +21,9 @@ from newscorpus.annotate.timex_anchors import Timex
 
 _APPROXIMATORS = r"about|around|approximately|roughly|nearly|almost|some|close to|just over|just under"
 _APPROXIMATORS += r"|as early as|as late as"
-_COMPARISONS = r"more than|less than|fewer than|at least|at most|up to|over|under|a maximum of|a minimum of"
+# "over" stays out: in "over 18 months" it is as often the preposition of a period as a comparison.
+_COMPARISONS = r"more than|less than|fewer than|at least|at most|up to|under|a maximum of|a minimum of"
+_COMPARISONS += r"|(?:the )?(?:past|last|next|coming|previous)"
 _PERIOD = r"early|late|mid|earlier|later|the end of|the beginning of|the start of|the middle of|the turn of"
 # What may stand before an expression, by type: approximators before any, comparisons before periods,
 # period modifiers before dates and times of day.

@@ -110,6 +110,9 @@ def _timexes(record):
         ("Music of the 1980s and the 1800s.", [("the 1980s", "DATE", "198"), ("the 1800s", "DATE", "18")]),
         ("The funds last through September.", [("September", "DATE", "2020-09")]),
         ("Winds reached 75 miles per hour.", []),
+        ("May he rest in peace; he died in May.", [("May", "DATE", "2020-05")]),
+        ("As soon as he came, we left. Right now it is calm.", [("Right now", "DATE", "PRESENT_REF")]),
+        ("She has worked there for the past 25-26 years.", [("the past 25-26 years", "DURATION", "PXY")]),
         ("Now, if you ask me, it works. Now that it is over, we rest.", []),
     ],
 )
