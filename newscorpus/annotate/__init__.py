@@ -4,7 +4,10 @@
 ``newscorpus annotate`` runs them on records to produce predictions for
 ``newscorpus evaluate``. Quotations draw on ``cues`` (the lexicon),
 ``speakers`` (who a cue attributes to), ``reported`` (unquoted reported
-speech) and ``interviews`` (Q/A turns).
+speech) and ``interviews`` (Q/A turns). Timex draws on ``timex_rules`` (the
+patterns and their values), ``timex_anchors`` (clock times and "the next
+day", resolved against the narration), ``timex_extents`` (modifiers and
+joined pieces) and ``publication`` (the date an article's opening lines give).
 """
 
 from __future__ import annotations
