@@ -14,12 +14,28 @@ CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "annotate" / "cues
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """Cue phrases as lowercase token tuples: for quoted material, for indirect speech, and source-first ones."""
+    """Cue phrases as lowercase token tuples, by what they may introduce (see the data file's comments).
+
+    ``quoted``: quoted material; ``indirect``: a clause without quotation marks;
+    ``source_follows``: "according to X"; ``reporting``: a clause only when it
+    opens like one; ``addressed``: the addressee comes first ("told reporters");
+    ``infinitive``: the content may be a to-infinitive ("agreed to add");
+    ``naming``: the content is the name given ('called him a "decent man"');
+    ``nominal``: nouns of saying ("claim", "demands") that cue an attribution;
+    ``predicative``: verbs whose content is an object and what it is said to be
+    ("characterized the attack as ...").
+    """
 
     quoted: frozenset[tuple[str, ...]]
     indirect: frozenset[tuple[str, ...]]
     source_follows: frozenset[tuple[str, ...]]
     longest: int = 1
+    reporting: frozenset[tuple[str, ...]] = frozenset()
+    addressed: frozenset[tuple[str, ...]] = frozenset()
+    infinitive: frozenset[tuple[str, ...]] = frozenset()
+    naming: frozenset[tuple[str, ...]] = frozenset()
+    nominal: frozenset[tuple[str, ...]] = frozenset()
+    predicative: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -31,6 +47,18 @@ class CueLexicon:
             if words in allowed:
                 return index + length
         return None
+
+    def phrase_at(self, article: Article, index: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
+        """End (exclusive token index) of the longest phrase of ``phrases`` starting at token ``index``, or None."""
+        for length in range(self.longest, 0, -1):
+            words = tuple(article.token(i).lower() for i in range(index, min(index + length, len(article))))
+            if len(words) == length and words in phrases:
+                return index + length
+        return None
+
+    def words(self, first: int, end: int, article: Article) -> tuple[str, ...]:
+        """The cue [first, end) as lowercase words, to look it up in one of the lists."""
+        return tuple(article.token(i).lower() for i in range(first, end))
 
     def source_follows_at(self, article: Article, index: int) -> bool:
         """Whether the cue at ``index`` puts its source after it ("according to X")."""
@@ -48,5 +76,9 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    longest = max(len(cue) for cue in quoted | indirect | source_follows)
-    return CueLexicon(quoted, indirect, source_follows, longest)
+    optional = ("reporting", "addressed", "infinitive", "naming", "nominal", "predicative")
+    reporting, addressed, infinitive, naming, nominal, predicative = (_phrases(data.get(key, [])) for key in optional)
+    longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
+    return CueLexicon(
+        quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming, nominal, predicative
+    )

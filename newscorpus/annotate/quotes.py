@@ -27,10 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.claims import nominal_attributions
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.indirect import find_indirect, nested_in_quote, quoted_in_quote
 from newscorpus.annotate.interviews import interview_turns
-from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.marks import QuotedPassage, find_segments, inner_passages, mark_at
+from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.reported import according_to, frame_after
+from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
@@ -40,15 +44,8 @@ MAX_FRAME_TOKENS = 12
 MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
 _SETTING_TOKENS = 6
+_BEFORE_NAMING_VERB = frozenset({"and", "or", "also", "then", "he", "she", "they", "we", "i", "it"})
 Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class QuotedPassage:
-    """A top-level quoted passage: token indices of its opening and closing marks."""
-
-    first: int
-    last: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,73 +56,6 @@ class Attribution:
     content: tuple[int, int]
     cue: tuple[int, int] | None
     source: Mention | None
-
-
-def _mark(article: Article, index: int) -> tuple[str, str] | None:
-    """(kind, role) of a quotation mark token: kind double or single, role open, close or either."""
-    token = article.token(index)
-    if token in ("\u201c", "\u00ab"):
-        return "double", "open"
-    if token in ("\u201d", "\u00bb"):
-        return "double", "close"
-    if token == "\u2018":
-        return "single", "open"
-    if token == "\u2019":
-        return "single", "close"
-    if token not in ('"', "'"):
-        return None
-    gap_before = index == 0 or article.token_starts[index] > article.token_ends[index - 1]
-    gap_after = index + 1 == len(article) or article.token_starts[index + 1] > article.token_ends[index]
-    kind = "double" if token == '"' else "single"
-    if gap_before and not gap_after:
-        return kind, "open"
-    if gap_after and not gap_before:
-        return kind, "close"
-    return kind, "either"
-
-
-def _closes_later(article: Article, index: int, stop: int) -> bool:
-    return any((_mark(article, i) or ("", ""))[0] == "single" for i in range(index + 1, stop))
-
-
-def find_segments(article: Article) -> list[QuotedPassage]:
-    """Top-level quoted passages of the body, in text order (nested quotes stay inside theirs)."""
-    segments: list[QuotedPassage] = []
-    stack: list[tuple[str, int]] = []  # (kind, opening token)
-    for start, end, role in zip(article.paragraph_starts, article.paragraph_ends, article.paragraph_roles, strict=True):
-        tokens = article.token_range(start, end)
-        if role != "body" or not tokens:
-            stack.clear()
-            continue
-        first = tokens.start
-        if stack:
-            # A quotation that runs on: the next paragraph reopens it with the same mark.
-            mark = _mark(article, first)
-            if mark and mark[0] == stack[0][0] and mark[1] != "close":
-                del stack[1:]
-                first += 1
-            else:
-                stack.clear()
-        for index in range(first, tokens.stop):
-            mark = _mark(article, index)
-            if mark is None:
-                continue
-            kind, role = mark
-            open_kinds = [k for k, _ in stack]
-            if role == "either":
-                role = "close" if stack and stack[-1][0] == kind else "open"
-            if role == "open":
-                if kind in open_kinds or (kind == "single" and not _closes_later(article, index, tokens.stop)):
-                    continue  # a mark opened twice, or an apostrophe ("'90s")
-                stack.append((kind, index))
-            elif kind in open_kinds:
-                while stack:
-                    opened_kind, opened = stack.pop()
-                    if opened_kind == kind:
-                        break
-                if not stack:
-                    segments.append(QuotedPassage(opened, index))
-    return segments
 
 
 class QuoteAnnotator:
@@ -149,9 +79,19 @@ class QuoteAnnotator:
         quoted_sentences = {article.sentence_of(article.token_starts[s.first]) for s in segments}
         quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
         for sentence in range(len(article.sentence_starts)):
-            if sentence not in quoted_sentences and article.role_at(article.sentence_starts[sentence]) == "body":
-                attributions += self._indirect(article, finder, sentence) or self._reported(article, finder, sentence)
-        attributions = _with_turns(article, attributions)
+            if article.role_at(article.sentence_starts[sentence]) != "body":
+                continue
+            if sentence not in quoted_sentences:
+                attributions += self._unquoted(article, finder, article.sentence_tokens(sentence))
+                continue
+            # Before a sentence's first quote: 'He stated the trial would not be impartial, saying "..."'.
+            tokens = article.sentence_tokens(sentence)
+            first_mark = min((s.first for s in segments if s.first in tokens), default=tokens.start)
+            before_quote = self._unquoted(article, finder, range(tokens.start, first_mark), closing_frame=False)
+            attributions += [a for a in before_quote if not _repeats(a, attributions)]
+        attributions += self._nested(article, finder, segments, attributions)
+        # Attributions with no overt source are out of scope (guidelines 4.4).
+        attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
         return sorted(attributions, key=lambda a: (a.content[0], -a.content[1]))
 
     def _cues_in(self, article: Article, tokens: range) -> list[tuple[int, int]]:
@@ -159,19 +99,31 @@ class QuoteAnnotator:
         index = tokens.start
         while index < tokens.stop:
             end = self._cues.cue_at(article, index)
-            if end is not None and end <= tokens.stop:
+            if end is not None and end <= tokens.stop and not self._modifies_noun(article, index, end):
                 found.append((index, end))
                 index = end
             else:
                 index += 1
         return found
 
+    def _modifies_noun(self, article: Article, index: int, end: int) -> bool:
+        """A naming participle after a noun ("a song called "...", a pattern called a "glider") names a term."""
+        if index == 0 or self._cues.words(index, end, article) not in self._cues.naming:
+            return False
+        before = article.token(index - 1)
+        if before == "-" or before.endswith("-"):
+            return True  # "so-called"
+        return before.isalpha() and before.islower() and before not in _BEFORE_NAMING_VERB
+
     def _source(self, finder: MentionFinder, clause: range, cue: tuple[int, int]) -> Mention | None:
         """Who a cue attributes to: after "according to", else its subject, else the name after it."""
         if self._cues.source_follows_at(finder.article, cue[0]):
-            return finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+            after = finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+            return source_phrase(finder, after, clause.stop)[0] if after else None
         subject = _speaker_before(finder, clause.start, cue[0], finder.subject(clause.start, cue[0], verb=cue[0]))
-        return subject or finder.after(cue[1], clause.stop) or _speaker_after(finder, cue[1], clause.stop)
+        if subject is None and (after := finder.after(cue[1], clause.stop)) is not None:
+            subject = source_phrase(finder, after, clause.stop)[0]  # "said California Attorney General X"
+        return named_speaker(finder, subject or _speaker_after(finder, cue[1], clause.stop))
 
     def _attribute(
         self,
@@ -203,32 +155,46 @@ class QuoteAnnotator:
             article.token(i) in _FRAME_PUNCTUATION for i in range(left_cues[-1][1], segment.first)
         )
         left_frame = (framed and (utterance or split)) or _framed_after_setting(article, left_cues, segment)
+        # 'According to X, CLAUSE: "..."': a colon before a whole utterance introduces it.
+        left_frame = left_frame or bool(left_cues and utterance and article.token(segment.first - 1) == ":")
+        title = finder.name_at(segment.first + 1)
+        if title is not None and title.label == "WORK_OF_ART" and title.end >= segment.last - 1:
+            return []  # a title in quotation marks is an entity, not a quotation (guidelines 7.8)
         if not left and not right_words:
             if (introduced := self._introduced(article, finder, opening)) is not None:
                 return [Attribution("direct", quoted, *introduced)]
             if previous is None or previous.source is None or _paragraphs_apart(article, previous, opening) > 1:
                 return []
             return [Attribution("direct", quoted, None, previous.source)]
-        if (left_frame or framed) and not right_words:
+        # 'X said, "...", adding, "..."': a comma after the closing mark ends the utterance.
+        if (left_frame or framed) and (not right_words or article.token(right.start) == ","):
             cue = left_cues[-1]
-            return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, left, cue))]
-        if (not left or left_frame) and right_cues and len(right) <= MAX_FRAME_TOKENS:
+            # ', adding, "..."': a participle's subject is the speaker of the part before.
+            source = self._source(finder, left, cue) or (previous.source if split and previous else None)
+            return [Attribution("direct", quoted, _chars(article, cue), source)]
+        # A quote ending in a comma inside its marks ('"...," the director ... said') stands as an utterance.
+        longest = MAX_FRAME_TOKENS * (2 if article.token(segment.last - 1) == "," else 1)
+        if (not left or left_frame) and right_cues and _frame_length(article, right, right_cues[0]) <= longest:
             cue = right_cues[0]
             frame = range(next(i for i in right if article.token(i) not in _FRAME_PUNCTUATION), right.stop)
             return [Attribution("direct", quoted, _chars(article, cue), self._source(finder, frame, cue))]
-        content_end = _content_end(article, segment, last_sentence)
+        content_end = _content_end(article, segment, last_sentence, finder, self._cues)
+        if left_cues and self._cues.words(*left_cues[-1], article) in self._cues.naming:
+            # 'called Biden a "decent man"': the content is the name given, its article and marks.
+            first = segment.first - (article.token(segment.first - 1).lower() in {"a", "an", "the"})
+            content = (article.token_starts[first], article.token_ends[segment.last])
+            cue = left_cues[-1]
+            return [Attribution("mixed", content, _chars(article, cue), self._source(finder, left, cue))]
         if left_cues:
             return self._mixed(article, finder, left, left_cues, content_end)
         if right_cues:
-            frame_start = right.start
-            cut = next((i for i in right if article.token(i) == ","), right_cues[0][0])
-            content = (article.token_starts[left.start if left else segment.first], article.token_ends[cut - 1])
             cue = right_cues[0]
-            return [
-                Attribution(
-                    "mixed", content, _chars(article, cue), self._source(finder, range(frame_start, right.stop), cue)
-                )
-            ]
+            source = self._source(finder, range(right.start, right.stop), cue)
+            cut = next((i for i in right if article.token(i) == ","), cue[0])
+            if source is not None and segment.last < source.first < cut:
+                cut = source.first  # the content never takes in its speaker
+            content = (article.token_starts[left.start if left else segment.first], article.token_ends[cut - 1])
+            return [Attribution("mixed", content, _chars(article, cue), source)]
         return []  # quotation marks without any attribution: scare quotes or a title
 
     def _introduced(self, article: Article, finder: MentionFinder, opening: int) -> tuple[Span, Mention | None] | None:
@@ -237,12 +203,12 @@ class QuoteAnnotator:
         if paragraph == 0 or article.paragraph_starts[paragraph] != opening:
             return None
         before = article.token_range(article.paragraph_starts[paragraph - 1], article.paragraph_ends[paragraph - 1])
-        if not before or article.token(before.stop - 1) != ":":
+        if not before or article.token(before.stop - 1) not in {":", ","}:
             return None
         sentence = article.sentence_tokens(article.sentence_of(article.token_starts[before.stop - 1]))
         clause = range(max(sentence.start, before.start), before.stop - 1)
         cues = self._cues_in(article, clause)
-        if not cues or any(_mark(article, i) for i in clause):
+        if not cues or any(mark_at(article, i) for i in clause):
             return None
         return _chars(article, cues[-1]), self._source(finder, clause, cues[-1])
 
@@ -255,8 +221,14 @@ class QuoteAnnotator:
         content_end: int,
     ) -> list[Attribution]:
         """The outer attribution of an embedded quote, and those nested in its content."""
+        # 'stated the trial would not be fair, citing "..."': a cue after a comma opens the clause quoted.
+        cues = cues[max((k for k, c in enumerate(cues) if k and article.token(c[0] - 1) == ","), default=0) :]
         outer = cues[0]
         content_first = self._content_start(article, outer[1], left.stop)
+        if self._cues.source_follows_at(article, outer[0]) and (after := finder.after(outer[1], left.stop)):
+            # "According to X, the ... "...": the content starts after the source's phrase, never takes it in.
+            phrase_end = source_phrase(finder, after, left.stop)[1]
+            content_first = phrase_end + 1 if phrase_end < left.stop and finder.word(phrase_end) == "," else phrase_end
         found = [
             Attribution(
                 "mixed",
@@ -284,40 +256,47 @@ class QuoteAnnotator:
             word = article.token(index).lower()
             if word == "that":
                 return index + 1
-            if word in {",", ":"} or _mark(article, index):
+            if word in {",", ":"} or mark_at(article, index):
                 break
         index = after_cue
         while index < stop and article.token(index) in _FRAME_PUNCTUATION:
             index += 1
         return index
 
-    def _reported(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
-        """ "According to X" and a closing "..., X said." frame (see ``newscorpus.annotate.reported``)."""
-        tokens = article.sentence_tokens(sentence)
-        found = according_to(article, finder, self._cues, tokens) or frame_after(article, finder, self._cues, tokens)
+    def _unquoted(
+        self, article: Article, finder: MentionFinder, tokens: range, *, closing_frame: bool = True
+    ) -> list[Attribution]:
+        """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
+        found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
+        found += nominal_attributions(article, finder, self._cues, tokens)
+        if closing_frame:
+            # "CLAUSE, X said." holds the clause's own attributions too ("We came knowing ..., X said.").
+            taken = {f.cue for f in found}
+            found += [r for r in frame_after(article, finder, self._cues, tokens) if r.cue not in taken]
         return [Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source) for r in found]
 
-    def _indirect(self, article: Article, finder: MentionFinder, sentence: int) -> list[Attribution]:
-        """A verb of saying with its subject, no quotation marks: "Lukashenko has said that he opposes ..."."""
-        tokens = article.sentence_tokens(sentence)
-        for index in tokens:
-            end = self._cues.cue_at(article, index, indirect=True)
-            if end is None:
-                # Any cue of the lexicon reports speech when "that" follows it: "confirmed that ...".
-                end = self._cues.cue_at(article, index)
-                if end is None or end >= tokens.stop or article.token(end).lower() != "that":
-                    continue
-            subject = _speaker_before(finder, tokens.start, index, finder.subject(tokens.start, index, verb=index))
-            between = range(subject.end, index) if subject else range(0)
-            if subject is None or len(between) > 10 or any(article.token(i) == "," for i in between):
-                continue
-            first = self._content_start(article, end, tokens.stop)
-            last = _clause_end(article, first, tokens.stop)
-            if last - first < 3 or article.token(first).lower() in PREPOSITIONS:
-                return []
-            content = (article.token_starts[first], article.token_ends[last - 1])
-            return [Attribution("indirect", content, _chars(article, (index, end)), subject)]
-        return []
+    def _nested(
+        self, article: Article, finder: MentionFinder, segments: list[QuotedPassage], found: list[Attribution]
+    ) -> list[Attribution]:
+        """Reported clauses inside attributed quotations ("I think ...", guidelines 7.14), typed indirect."""
+        nested = []
+        for segment in segments:
+            quoted = (article.token_starts[segment.first], article.token_ends[segment.last])
+            if any(a.content[0] <= quoted[0] and quoted[1] <= a.content[1] and a.source for a in found):
+                inner = range(segment.first + 1, segment.last)
+                for r in nested_in_quote(article, finder, self._cues, inner):
+                    nested.append(Attribution("indirect", _chars(article, r.content), _chars(article, r.cue), r.source))
+                for passage in inner_passages(article, segment):
+                    if q := quoted_in_quote(article, finder, self._cues, inner, passage.first, passage.last):
+                        content, cue = _chars(article, q.content), _chars(article, q.cue)
+                        nested.append(Attribution("direct", content, cue, q.source))
+        return nested
+
+
+def _repeats(attribution: Attribution, found: list[Attribution]) -> bool:
+    """Whether an attribution found before a quote repeats one of the quote's: the same cue over the same words."""
+    start, end = attribution.content
+    return any(a.cue == attribution.cue and a.content[0] < end and start < a.content[1] for a in found)
 
 
 def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
@@ -329,19 +308,31 @@ def _opens_utterance(article: Article, segment: QuotedPassage) -> bool:
     return False
 
 
-def _content_end(article: Article, segment: QuotedPassage, sentence: range) -> int:
+def _content_end(
+    article: Article, segment: QuotedPassage, sentence: range, finder: MentionFinder, cues: CueLexicon
+) -> int:
     """End offset of a mixed quote's content: the words after the closing mark up to the clause's punctuation.
 
     "were "three terrorists" were killed." runs to "killed"; a comma after the
     mark ("... forces", whose ...") ends the content at the mark, leaving the
-    reporter's description out.
+    reporter's description out; so does a frame after the mark (a cue, or a
+    person or organisation named: the speaker), which the content never takes in.
     """
     last = segment.last
     while last + 1 < sentence.stop and article.token(last + 1) not in _SENTENCE_PUNCTUATION:
-        if _mark(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+        if mark_at(article, last + 1) or len(range(segment.last, last)) >= MAX_FRAME_TOKENS:
+            return article.token_ends[segment.last]
+        speaker = finder.name_at(last + 1)
+        if cues.cue_at(article, last + 1) is not None or (speaker is not None and speaker.label in SPEAKER_LABELS):
             return article.token_ends[segment.last]
         last += 1
     return article.token_ends[last]
+
+
+def _frame_length(article: Article, right: range, cue: tuple[int, int]) -> int:
+    """Tokens of a frame after a quote, up to the end of its cue's clause (", who ..." is not the frame)."""
+    cut = next((i for i in range(cue[1], right.stop) if article.token(i) == ","), right.stop)
+    return cut - right.start
 
 
 def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment: QuotedPassage) -> bool:
@@ -349,18 +340,7 @@ def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment
     if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
         return False
     between = range(cues[-1][1], segment.first - 1)
-    return len(between) <= _SETTING_TOKENS and not any(_mark(article, i) for i in between)
-
-
-def _clause_end(article: Article, first: int, stop: int) -> int:
-    """End (exclusive token) of reported content: the sentence end, or a comma before "which"/"who"."""
-    for index in range(first, stop - 1):
-        if article.token(index) == "," and article.token(index + 1).lower() in {"which", "who", "whose"}:
-            return index
-    last = stop
-    while last > first and article.token(last - 1) in _SENTENCE_PUNCTUATION:
-        last -= 1
-    return last
+    return len(between) <= _SETTING_TOKENS and not any(mark_at(article, i) for i in between)
 
 
 def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
@@ -368,7 +348,7 @@ def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
     if not 0 < len(stretch) <= MAX_SOURCE_TOKENS:
         return None
     words = [finder.word(i) for i in stretch]
-    if "," in words or any(_mark(finder.article, i) for i in stretch):
+    if "," in words or any(mark_at(finder.article, i) for i in stretch):
         return None
     names = [i for i in stretch if finder.name_at(i)]
     if names:

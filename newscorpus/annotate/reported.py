@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.mentions import Mention, MentionFinder
-from newscorpus.annotate.speakers import speaker_after, speaker_before
+from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.speakers import source_phrase, speaker_after, speaker_before
 
 _END_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 MIN_CONTENT_TOKENS = 3
 MAX_FRAME_TOKENS = 10
+MAX_BARE_TOKENS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +52,37 @@ def according_to(article: Article, finder: MentionFinder, cues: CueLexicon, toke
         cue_end = cues.cue_at(article, index)
         assert cue_end is not None
         source = finder.after(cue_end, tokens.stop) or speaker_after(finder, cue_end, tokens.stop)
+        source = source or _bare_noun_phrase(finder, cue_end, tokens.stop)
         if source is None:
             continue
-        if index == tokens.start:
-            comma = next((i for i in range(source.end, tokens.stop) if article.token(i) == ","), None)
+        source, phrase_end = source_phrase(finder, source, tokens.stop)
+        # A clause of its own starts the sentence or follows a semicolon: "...; according to X, ..."
+        clause_start = max([tokens.start, *(i + 1 for i in range(tokens.start, index) if article.token(i) == ";")])
+        if index == clause_start:
+            comma = next((i for i in range(phrase_end, tokens.stop) if article.token(i) == ","), None)
             content = _trimmed(article, comma + 1, tokens.stop) if comma is not None else None
-        elif article.token(index - 1) == ",":
-            content = _trimmed(article, tokens.start, index - 1)
+        elif article.token(index - 1) == "," or _ends_sentence(article, phrase_end, tokens.stop):
+            # "..., according to X." and, without the comma, "CLAUSE according to X."
+            content = _trimmed(article, clause_start, index - (article.token(index - 1) == ","))
         else:
             content = None
         if content is not None:
             found.append(Reported(content, (index, cue_end), source))
     return found
+
+
+def _ends_sentence(article: Article, end: int, stop: int) -> bool:
+    return all(article.token(i) in _END_PUNCTUATION for i in range(end, stop))
+
+
+def _bare_noun_phrase(finder: MentionFinder, first: int, stop: int) -> Mention | None:
+    """A source without determiner after "according to": "investigators", "government reports"."""
+    end = first
+    while end < stop and end - first < MAX_BARE_TOKENS and finder.word(end).isalpha():
+        if not finder.article.token(end).islower() or finder.word(end) in PREPOSITIONS:
+            break
+        end += 1
+    return Mention(first, end, "nominal") if end > first else None
 
 
 def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
@@ -74,13 +94,23 @@ def frame_after(article: Article, finder: MentionFinder, cues: CueLexicon, token
     if comma is None or stop - comma - 1 > MAX_FRAME_TOKENS:
         return []
     for index in range(comma + 1, stop):
-        cue_end = cues.cue_at(article, index, indirect=True)
-        if cue_end is None:
+        trusted = cues.cue_at(article, index, indirect=True)
+        # A verb closing the sentence after its subject may be any verb of saying: ", the motion reads."
+        closing = cues.phrase_at(article, index, cues.reporting | cues.quoted)
+        if trusted is None and closing != stop:
             continue
+        if trusted is None and any(finder.word(i) in PREPOSITIONS for i in range(comma + 1, index)):
+            return []  # ", a private army of the state.": "state" is a noun here, not the frame's verb
+        cue_end = trusted or stop
         if cue_end == stop:
             source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))
-        else:  # inverted: ", said the spokesman."
+        else:  # inverted: ", said the spokesman."; after a participle or "told" the name is the addressee
+            words = cues.words(index, cue_end, article)
+            if words in cues.addressed or words[-1].endswith("ing"):
+                return []
             source = finder.after(cue_end, stop) or speaker_after(finder, cue_end, stop)
+            if source is not None and source.end != stop:
+                return []
         content = _trimmed(article, tokens.start, comma)
         if source is None or content is None:
             return []

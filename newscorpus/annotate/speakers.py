@@ -56,7 +56,7 @@ def speaker_before(finder: MentionFinder, first: int, cue: int, subject: Mention
     if subject is None and first < end and finder.word(first) in DETERMINERS:
         head = first + 1
         while head < end and head - first < _HEAD_TOKENS and finder.word(head).isalpha():
-            if finder.word(head) in PREPOSITIONS or finder.word(head) in {"who", "which", "that"}:
+            if finder.word(head) in PREPOSITIONS | AUXILIARIES or finder.word(head) in {"who", "which", "that"}:
                 break
             head += 1
         if head > first + 1 and finder.word(head - 1) not in DETERMINERS:
@@ -74,3 +74,43 @@ def speaker_after(finder: MentionFinder, first: int, stop: int) -> Mention | Non
         if mention.label in SPEAKER_LABELS:
             return mention
     return None
+
+
+def named_speaker(finder: MentionFinder, mention: Mention | None) -> Mention | None:
+    """A person named inside a nominal source is the source: "a protester using the pseudonym Katya" -> Katya."""
+    if mention is None or mention.kind != "nominal":
+        return mention
+    people = [m for m in _names_between(finder, mention.first, mention.end) if m.label == "PERSON"]
+    return people[-1] if people else mention
+
+
+def source_phrase(finder: MentionFinder, source: Mention, stop: int) -> tuple[Mention, int]:
+    """The speaker of the phrase that ``source`` opens after "according to", and the token where the phrase ends.
+
+    A person named later in the phrase is the speaker ("Samoa Observer editor
+    Keni Lesa", "U.S. Attorney Bash"); so is one in an apposition ("the El
+    Paso mayor, Dee Margo,"), and a relative clause (", which cited ...,")
+    belongs to the phrase. A nominal keeps its hyphenated words
+    ("a whistle-blower complaint") and stops before a participle ("a poll
+    published by ...").
+    """
+    if source.kind == "nominal":
+        end = source.end
+        while end + 1 < stop and finder.word(end) == "-" and finder.word(end + 1).isalpha():
+            end += 2
+            while end < stop and finder.word(end).isalpha() and finder.word(end) not in PREPOSITIONS:
+                end += 1
+        words = [finder.word(i) for i in range(source.first, end)]
+        cut = next((k for k, w in enumerate(words) if k > 1 and w.endswith("ed")), len(words))
+        source = Mention(source.first, source.first + cut, "nominal")
+    end = next((i for i in range(source.end, stop) if finder.word(i) in {",", ";", ":"}), stop)
+    people = [m for m in _names_between(finder, source.first, end) if m.label == "PERSON"]
+    if people and source.label != "PERSON":
+        source = people[-1]
+    if end + 1 < stop and finder.word(end) == ",":
+        named = finder.name_at(end + 1)
+        if named is not None and named.label == "PERSON" and named.end < stop and finder.word(named.end) == ",":
+            return named, named.end
+        if finder.word(end + 1) in {"which", "who"}:
+            return source, next((i for i in range(end + 1, stop) if finder.word(i) == ","), end)
+    return source, end

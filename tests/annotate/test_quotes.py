@@ -40,8 +40,10 @@ def test_a_split_quote_gives_two_direct_parts_with_one_cue_and_source(annotators
 def test_nested_quotes_stay_inside_the_outer_quote(annotators):
     body = "\u201cHe told me \u2018we are done,\u2019 and I believed him,\u201d Smith said."
     record = annotate(annotators, body)
+    # The inner quote is a record of its own too, framed by "told" (guidelines 7.14).
     assert quotes(record) == [
-        ("direct", "\u201cHe told me \u2018we are done,\u2019 and I believed him,\u201d", "said", "Smith")
+        ("direct", "\u201cHe told me \u2018we are done,\u2019 and I believed him,\u201d", "said", "Smith"),
+        ("direct", "\u2018we are done,\u2019", "told", "He"),
     ]
 
 

@@ -65,3 +65,10 @@ def test_a_paragraph_ending_with_a_cue_and_colon_frames_the_next_paragraphs_quot
 def test_a_short_quoted_phrase_without_cue_or_speaker_is_a_scare_quote(annotators):
     body = 'The so-called "miracle cure" was sold in shops across the country.'
     assert quotes(annotate(annotators, body)) == []
+
+
+def test_according_to_a_bare_plural_and_after_a_semicolon(annotators):
+    body = "Two people were on board; according to investigators, one died at the scene."
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "one died at the scene", "according to", "investigators")
+    ]

@@ -1,0 +1,393 @@
+"""Indirect speech: a verb of saying or thinking, its subject, and the clause it reports, with no quotation marks.
+
+Found in sentences without quotation marks and inside quoted passages (the
+speaker's own "I think ...", guidelines 7.14). For each cue, left to right:
+
+* the source is the cue's subject: right before it ("Lukashenko has said"),
+  before an apposition set off by commas ("Abdurrahman Mangal, spokesperson
+  for the provincial governor, said"), the antecedent of "who" ("police,
+  who said"), the main clause's subject for a participle (", saying ...")
+  and the previous cue's source for a coordinated verb ("... but denied");
+* the content starts after the cue, its addressee ("told reporters") and
+  "that". Verbs of thinking, finding and reporting ("think", "found") count
+  only when a clause follows ("that", or a pronoun or name as its subject);
+  a to-infinitive counts only after cues that take one ("agreed to add");
+* the content ends where the clause does: at the sentence's end, or before a
+  relative clause (", which"), ", according to", a participial cue
+  (", saying") or a coordinated cue ("but denied").
+"""
+
+from __future__ import annotations
+
+from newscorpus.annotate.article import Article
+from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.mentions import (
+    AUXILIARIES,
+    DETERMINERS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    Mention,
+    MentionFinder,
+)
+from newscorpus.annotate.reported import Reported
+from newscorpus.annotate.speakers import speaker_before
+
+MIN_CONTENT_TOKENS = 3
+MAX_SUBJECT_GAP = 10
+MAX_APPOSITION_TOKENS = 12
+_THAT_WINDOW = 5
+_ADDRESSEE_TOKENS = 4
+_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
+_QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+_COORDINATORS = frozenset({"and", "but"})
+_RELATIVES = frozenset({"which", "who", "whose"})
+# After a comma, these open the reporter's own description: ", which ...", ", with officials reporting ...".
+_CLAUSE_ENDERS = _RELATIVES | {"with"}
+# ", a shadowy private army ..." closing the sentence describes (guidelines 4.3); one closed by a comma is apposition.
+_DESCRIPTION_OPENERS = frozenset({"a", "an"})
+_CLAUSE_SUBJECTS = SUBJECT_PRONOUNS | {"there", "you"}
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "reporters", "journalists", "police"})
+# Words before a cue that make it a noun or an infinitive, not a finite verb of the clause.
+_NOT_BEFORE_VERB = DETERMINERS | {"to", "'s", "\u2019s", "of", "whose", "when", "while", "after", "before", "by"}
+# A passive cue's subject is the addressee ("I have been told not to ..."), not the source.
+_PASSIVE = frozenset({"been", "being", "be", "is", "are", "was", "were"})
+# Finite verbs that show a clause follows an untrusted cue ("indicated the injuries were minor").
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may"})
+_FINITE |= {"might", "should", "must", "did", "does", "do"}
+_FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u2019ve", "\u2019m", "\u2019d"}
+_CLAUSE_WINDOW = 6
+_PARTICIPLE_SUBJECT_TOKENS = 4
+_CLOSING_FRAME_TOKENS = 6
+_PREDICATE_WINDOW = 8
+_SUBORDINATORS = frozenset({"so", "because", "if", "when", "while", "after", "before", "since", "until", "although"})
+# Words a participle of saying follows ("..., saying", "turned up here knowing"); a noun before it makes it a noun.
+_BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
+_BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
+_BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
+
+
+def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
+    """Every reported clause of the sentence (or part of one) ``tokens``, in text order."""
+    found: list[Reported] = []
+    index = tokens.start
+    while index < tokens.stop:
+        reported = _reported_at(article, finder, cues, tokens, index, found)
+        if reported is None:
+            index += 1
+            continue
+        found.append(reported)
+        index = reported.cue[1]  # a nested cue may follow inside the content
+    return found
+
+
+def nested_in_quote(article: Article, finder: MentionFinder, cues: CueLexicon, inner: range) -> list[Reported]:
+    """Reported clauses inside a quotation's tokens ``inner`` (marks excluded), sentence by sentence."""
+    found: list[Reported] = []
+    sentence = article.sentence_of(article.token_starts[inner.start]) if inner else 0
+    while inner and sentence < len(article.sentence_starts):
+        tokens = article.sentence_tokens(sentence)
+        if tokens.start >= inner.stop:
+            break
+        part = range(max(tokens.start, inner.start), min(tokens.stop, inner.stop))
+        for piece in _quoted_sentences(article, part):
+            found += find_indirect(article, finder, cues, piece)
+        sentence += 1
+    return found
+
+
+def quoted_in_quote(
+    article: Article, finder: MentionFinder, cues: CueLexicon, inner: range, opening: int, closing: int
+) -> Reported | None:
+    """A quote inside a quote framed by a cue before it ("Many people would ask me, 'Is it true?'"), or None.
+
+    The content is the inner quote, marks included; the source is the cue's
+    subject within the outer quote's sentence.
+    """
+    pieces = [p for p in _quoted_sentences(article, range(inner.start, opening)) if p]
+    if not pieces:
+        return None
+    piece = pieces[-1]
+    stop = opening
+    while stop > piece.start and finder.word(stop - 1) in {",", ":"}:
+        stop -= 1
+    for index in range(stop - 1, piece.start - 1, -1):
+        end = cues.cue_at(article, index) or cues.phrase_at(article, index, cues.reporting)
+        if end is None or index == piece.start:
+            continue
+        if end == stop or ((words := cues.words(index, end, article)) and words in cues.addressed and end + 1 >= stop):
+            source = _source(finder, cues, piece.start, index, [])
+            return Reported((opening, closing + 1), (index, end), source) if source else None
+    return None
+
+
+def _quoted_sentences(article: Article, part: range) -> list[range]:
+    """``part`` cut after each ".", "!" or "?" that a capitalised word follows (the sentencizer keeps quotes whole)."""
+    pieces, first = [], part.start
+    for index in range(part.start, part.stop - 1):
+        if article.token(index) in {".", "!", "?"} and article.token(index + 1)[:1].isupper():
+            pieces.append(range(first, index + 1))
+            first = index + 1
+    return [*pieces, range(first, part.stop)]
+
+
+def _cue_at(article: Article, cues: CueLexicon, index: int, stop: int) -> tuple[int, bool] | None:
+    """(end, trusted) of a cue at ``index``: trusted cues report any clause, the others only one that opens like one."""
+    end = cues.phrase_at(article, index, cues.indirect)
+    if end is not None:
+        return end, True
+    end = cues.phrase_at(article, index, cues.reporting) or cues.phrase_at(article, index, cues.predicative)
+    if end is not None:
+        return end, False
+    end = cues.cue_at(article, index)
+    that_follows = end is not None and end < stop and article.token(end).lower() == "that"
+    return (end, False) if that_follows and end is not None and not cues.source_follows_at(article, index) else None
+
+
+def _reported_at(
+    article: Article,
+    finder: MentionFinder,
+    cues: CueLexicon,
+    tokens: range,
+    index: int,
+    found: list[Reported],
+) -> Reported | None:
+    hit = _cue_at(article, cues, index, tokens.stop)
+    if hit is None or (index > tokens.start and finder.word(index - 1) in _NOT_BEFORE_VERB | _PASSIVE):
+        return None
+    if index > tokens.start and article.token(index)[:1].isupper():
+        return None  # "United States" is no cue
+    if finder.word(index).endswith("ing") and not _participle_position(finder, tokens.start, index):
+        return None  # "a flood warning covering ...": a noun, not a participle
+    cue_end, trusted = hit
+    if not trusted and cue_end < tokens.stop and finder.word(cue_end) == ",":
+        return None  # a parenthetical "you know," or "I think,"
+    # The clause a nested cue belongs to starts where the content holding it does.
+    holders = [r for r in found if r.content[0] <= index < r.content[1]]
+    clause_start = holders[-1].content[0] if holders else tokens.start
+    source = _source(finder, cues, clause_start, index, found)
+    if source is None:
+        return None
+    words = cues.words(index, cue_end, article)
+    first = cue_end
+    if words in cues.addressed:
+        first = _past_addressee(finder, first, tokens.stop)
+        if first < tokens.stop and finder.word(first) in {"you", "him", "her", "them", "us", "me"}:
+            return None  # "tell you one thing": an addressee and an object, no clause
+    # Untrusted cues need "that" right after them or after an addressee ("indicate to the Ukrainians that").
+    window = _THAT_WINDOW if trusted or finder.word(min(first, len(article) - 1)) == "to" else 1
+    first, after_that = _content_start(finder, first, tokens.stop, window)
+    if first >= tokens.stop:
+        return None
+    opening = finder.word(first)
+    infinitive = opening == "to" and words in cues.infinitive  # "agreed to add two members"
+    if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
+        return None
+    predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
+    clause = opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)
+    if not (infinitive or trusted or after_that or predicate or clause):
+        return None
+    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
+    if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
+        return None  # a quote nested in a quote is not indirect speech
+    return Reported((first, last), (index, cue_end), source)
+
+
+def _closing_frame(article: Article, cues: CueLexicon, first: int, stop: int) -> bool:
+    """Whether tokens [first, stop) are a short frame closing the sentence: "Tom Baker said."."""
+    last = stop
+    while last > first and article.token(last - 1) in _PUNCTUATION:
+        last -= 1
+    if not 0 < last - first <= _CLOSING_FRAME_TOKENS:
+        return False
+    return any(cues.phrase_at(article, i, cues.indirect) == last for i in range(first, last))
+
+
+def _participle_position(finder: MentionFinder, start: int, index: int) -> bool:
+    """Whether an -ing cue stands where a participle of saying does: after a comma, a conjunction or "with X"."""
+    before = finder.word(index - 1) if index > start else ""
+    if before in _BEFORE_PARTICIPLE or _adverb_like(before):
+        return True
+    return any(finder.word(i) == "with" for i in range(max(start, index - _PARTICIPLE_SUBJECT_TOKENS), index))
+
+
+def _predicate_follows(finder: MentionFinder, first: int, stop: int) -> bool:
+    """Whether "as" or "to be" follows a short object: "characterized the attack as ...", "considered it to be"."""
+    for index in range(first + 1, min(stop - 1, first + _PREDICATE_WINDOW)):
+        word = finder.word(index)
+        if word == "as" or (word == "to" and finder.word(index + 1) == "be"):
+            return True
+        if word in {",", ";", ":"}:
+            return False
+    return False
+
+
+def _finite_follows(finder: MentionFinder, first: int) -> bool:
+    """Whether a finite verb comes within a few words, before any comma: the content is a clause, not an object."""
+    for index in range(first + 1, min(len(finder.article), first + _CLAUSE_WINDOW)):
+        word = finder.word(index)
+        if word in _FINITE:
+            return True
+        if word in {",", ";", ":", "that", "to"} or word in _SUBORDINATORS:
+            return False  # "declared last Friday so he could ...": the verb belongs to another clause
+    return False
+
+
+def _adverb_like(word: str) -> bool:
+    return word in AUXILIARIES or (word.endswith("ly") and word.isalpha())
+
+
+def _source(
+    finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
+) -> Mention | None:
+    """The cue's subject, by the shapes of the module docstring; None when it has none."""
+    end = index
+    while end > clause_start and _adverb_like(finder.word(end - 1)):
+        end -= 1
+    before = finder.word(end - 1) if end > clause_start else ""
+    if before in _COORDINATORS:
+        # "said ... but denied that ...": the coordinated verb shares the subject.
+        return found[-1].source if found and found[-1].cue[1] <= index else None
+    if before == "," and finder.word(index).endswith("ing"):
+        main = finder.subject(clause_start, end - 1)
+        return speaker_before(finder, clause_start, end - 1, main) if main else None
+    if before in {"who", "which"} and end - 2 > clause_start and finder.word(end - 2) == ",":
+        return _antecedent(finder, clause_start, end - 2)
+    if before == ",":
+        return _subject_before_apposition(finder, cues, clause_start, end - 1)
+    subject = plain_subject(finder, clause_start, index)
+    if subject is None:
+        # The subject of a later clause: "..., he knows his ...", "..., and the driver told ...".
+        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in _BOUNDARIES), None)
+        if boundary is not None:
+            start = boundary + 1
+            while start < end and finder.word(start) in _COORDINATORS | {"with"}:
+                start += 1
+            subject = plain_subject(finder, start, index)
+    return subject
+
+
+def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Mention | None:
+    """The subject of a clause starting at ``clause_start`` whose verb is at ``index``, nothing but words between."""
+    subject = speaker_before(finder, clause_start, index, finder.subject(clause_start, index, verb=index))
+    if subject is None or subject.first < clause_start or subject.end > index:
+        return None
+    between = range(subject.end, index)
+    if len(between) > MAX_SUBJECT_GAP or any(finder.word(i) in _BOUNDARIES for i in between):
+        return None
+    if any(finder.article.token(i) in _QUOTE_MARKS for i in between):
+        return None
+    return subject
+
+
+def _antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
+    """What "who" refers to before ", who said": the name or short noun phrase ending at the comma."""
+    names = [m for m in finder.names() if m.end == comma and m.first >= clause_start]
+    if names:
+        return names[-1]
+    first = comma
+    while first > clause_start and comma - first < 4 and finder.word(first - 1).isalpha():
+        if finder.word(first - 1) in PREPOSITIONS:
+            break
+        first -= 1
+        if finder.word(first) in DETERMINERS:
+            break
+    return Mention(first, comma, "nominal") if first < comma else None
+
+
+def _subject_before_apposition(
+    finder: MentionFinder, cues: CueLexicon, clause_start: int, comma: int
+) -> Mention | None:
+    """The subject of "NAME, APPOSITION, said": the mention that ends at the apposition's opening comma."""
+    opening = next((i for i in range(comma - 1, clause_start - 1, -1) if finder.word(i) == ","), None)
+    if opening is None or comma - opening - 1 > MAX_APPOSITION_TOKENS or comma - opening < 2:
+        return None
+    apposition = range(opening + 1, comma)
+    if any(cues.phrase_at(finder.article, i, cues.indirect) for i in apposition):
+        return None
+    names = [m for m in finder.names() if m.end == opening and m.first >= clause_start]
+    if names:
+        return names[-1]
+    subject = finder.subject(clause_start, opening, verb=opening)
+    return subject if subject is not None and subject.end == opening else None
+
+
+def _past_addressee(finder: MentionFinder, first: int, stop: int) -> int:
+    """Past the addressee of "told reporters he ..." / "told the press his ...", when a clause follows it."""
+    if first >= stop:
+        return first
+    name = finder.name_at(first)
+    word = finder.word(first)
+    if name is not None:
+        after = name.end
+    elif word in _OBJECT_PRONOUNS:
+        after = first + 1
+    elif word in DETERMINERS - {"that", "this", "these", "those"}:
+        after = first + 1
+        if (named := finder.name_at(after)) is not None:
+            after = named.end  # "told the Nevada Independent"
+        while after < min(stop, first + _ADDRESSEE_TOKENS) and _plain(finder.word(after)):
+            after += 1
+    elif _plain(word):
+        after = first + 1
+    else:
+        return first
+    if after >= stop or after == first or finder.word(after) in _PUNCTUATION:
+        return after  # the addressee is all there is: no reported clause follows
+    following = finder.word(after)
+    if following == "that" or following in _CLAUSE_SUBJECTS or following in DETERMINERS:
+        return after
+    if _finite_follows(finder, after - 1):
+        return after  # "told reporters no deal was in sight"
+    return after if finder.name_at(after) is not None else first
+
+
+def _plain(word: str) -> bool:
+    """A lowercase word that can be part of an addressee's noun phrase."""
+    return word.isalpha() and word.islower() and word not in DETERMINERS | _CLAUSE_SUBJECTS | {"that", "to"}
+
+
+def _content_start(finder: MentionFinder, after_cue: int, stop: int, window: int) -> tuple[int, bool]:
+    """First content token after a cue, past "that" when it comes within ``window`` words; and whether it did."""
+    for index in range(after_cue, min(stop, after_cue + window)):
+        word = finder.word(index)
+        if word == "that":
+            return index + 1, True
+        if word in {",", ":", ";"} or finder.article.token(index) in _QUOTE_MARKS:
+            break
+    index = after_cue
+    while index < stop and finder.word(index) in {",", ":", "\u2014", "-"}:
+        index += 1
+    return index, False
+
+
+def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, comma_ends: bool = False) -> int:
+    """End (exclusive token) of the reported clause that starts at ``first`` (an infinitive ends at a comma)."""
+    for index in range(first + 1, stop - 1):
+        word = article.token(index).lower()
+        following = article.token(index + 1).lower()
+        if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+            return index
+        if word == "," and _closing_frame(article, cues, index + 1, stop):
+            return index  # "..., Tom Baker said."
+        if word in {"\u2014", "\u2013"}:
+            return index  # a dash opens an aside: "I was like those dolls \u2014 you know, ..."
+        closed = any(article.token(i) == "," for i in range(index + 2, stop))
+        if word == "," and following in _DESCRIPTION_OPENERS and not closed:
+            return index
+        if word in _COORDINATORS | {","}:
+            # ", saying ...", ", he knows ...", "and he admits ...", "but denied ...", "but did not ...".
+            verb = index + 1
+            if verb < stop and article.token(verb).lower() in _CLAUSE_SUBJECTS:
+                verb += 1
+            while verb < stop and _adverb_like(article.token(verb).lower()):
+                verb += 1
+            if verb < stop and _cue_at(article, cues, verb, stop) is not None:
+                return index - 1 if article.token(index - 1) == "," else index
+            if word == "," and following.endswith("ing") and following.isalpha():
+                return index  # ", reversing the convictions": the reporter's own participle clause
+            if word == "but" and verb > index + 1 and article.token(index + 1).lower() in _FINITE:
+                return index - 1 if article.token(index - 1) == "," else index
+    last = stop
+    while last > first and (article.token(last - 1) in _PUNCTUATION or article.token(last - 1) in _QUOTE_MARKS):
+        last -= 1
+    return last
