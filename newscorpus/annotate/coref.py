@@ -1,74 +1,77 @@
-"""Coreference clusters from name aliases, appositions and pronoun resolution.
+"""Coreference clusters from name aliases, nominal mentions and pronoun resolution with agreement.
 
 * Names: a person's full name, surname and possessive ("Alexander
   Lukashenko", "Lukashenko", "Lukashenko's") share a cluster; other names
-  cluster by their words, and an acronym joins the name it abbreviates.
-* Appositions: "his Belarusian counterpart Alexander Lukashenko" and
-  "Wagner, a shadowy private army" put the description in the name's cluster.
-* Pronouns: he/him/his/she/her go to the last person named; a sentence-initial
-  "It" to the subject of the sentence before ("It said ..." after "The
-  Kremlin ... said"); "its" to the last organisation or place in its
-  sentence; other "it" and "they" only when they are a quotation's source, so
-  that every pronoun source is tied to who it stands for. Pronouns inside
-  quotation marks speak from the speaker's point of view and are left out.
+  cluster by their words, and an acronym joins the name it abbreviates. An
+  interview's speaker marker joins the speaker's name.
+* Nominal mentions (``newscorpus.annotate.nominals``): descriptors and
+  appositions of names, definite descriptions that fit a named cluster
+  ("the company", "the prime minister"), chains of one head noun.
+* Pronouns agree in number and gender (``newscorpus.annotate.gender``):
+  he/him/his/himself and she/her/herself go to the most recent person
+  (named, or a person noun such as "the driver") whose known gender does not
+  conflict, so "she" never joins a cluster whose pronouns are "he"; a
+  sentence-initial "It" to the subject of the sentence before ("It said ..."
+  after "The Kremlin ... said"); "its" to the last organisation or place in
+  its sentence; other "it" only when it is a quotation's source; "they" to
+  a quotation's source or a plural or collective phrase of this or the
+  previous sentence ("the astronomers", "the police"). Inside quotation
+  marks, "it" and "they" are left out (they speak from the speaker's point
+  of view), while he/she are resolved as outside, "I", "me", "my" join the
+  quotation's source (guidelines 7.14) and, in an interview, "you" in the
+  interviewer's turn joins the interviewee who answers (guidelines 7.2).
 
 Clusters with a single mention are dropped (guidelines: no singletons).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newscorpus.annotate.article import Article
-from newscorpus.annotate.mentions import DETERMINERS, Mention, MentionFinder
-from newscorpus.annotate.shapes import TITLES
+from newscorpus.annotate.clusters import Clusters
+from newscorpus.annotate.gender import pronoun_features
+from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.nominals import (
+    NominalFinder,
+    add_chains,
+    add_definite_descriptions,
+    add_descriptors,
+    is_group_phrase,
+    is_person_noun,
+)
 
 # A person pronoun looks back this many paragraphs (counting from the last mention of the person).
 PERSON_WINDOW_PARAGRAPHS = 3
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-_APPOSITION_STOPS = frozenset({",", ".", ";", ":", "who", "which", "that", "whose", "and", "or", "but"})
-
-
-class _Clusters:
-    """Mentions grouped by a cluster number, each span at most once."""
-
-    def __init__(self) -> None:
-        self.cluster_of: dict[tuple[int, int], int] = {}
-        self.mentions: dict[tuple[int, int], Mention] = {}
-        self.count = 0
-
-    def new(self) -> int:
-        self.count += 1
-        return self.count - 1
-
-    def add(self, mention: Mention, cluster: int) -> None:
-        span = (mention.first, mention.end)
-        if span not in self.cluster_of:
-            self.cluster_of[span] = cluster
-            self.mentions[span] = mention
-
-    def of(self, mention: Mention) -> int | None:
-        return self.cluster_of.get((mention.first, mention.end))
-
-    def groups(self) -> list[list[Mention]]:
-        """Clusters of two or more mentions, each in text order, ordered by their first mention."""
-        by_cluster: dict[int, list[Mention]] = {}
-        for span in sorted(self.cluster_of):
-            by_cluster.setdefault(self.cluster_of[span], []).append(self.mentions[span])
-        return sorted((g for g in by_cluster.values() if len(g) > 1), key=lambda g: (g[0].first, g[0].end))
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "herself"})
+# A person noun is a pronoun's antecedent only when definite ("the driver ... he"); "a music teacher" rarely is.
+DEFINITE_PERSON_DETERMINERS = frozenset({"the", "this", "his", "her", "their"})
+# "they", "them", "their", "themselves" go to a group phrase of this or the previous sentence ("the police").
+# Organisations are left out: tried on the development folds, "they" -> the last ORG or NORP cost precision.
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+GROUP_WINDOW_SENTENCES = 1
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+FIRST_PERSON = {"i": "pronoun", "me": "pronoun", "myself": "pronoun", "my": "possessive", "mine": "possessive"}
+SECOND_PERSON = {"you": "pronoun", "yourself": "pronoun", "your": "possessive"}
+# A quotation: its content (character span), its source, and whether a cue frames it (interview turns have none).
+Quotation = tuple[tuple[int, int], Mention, bool]
 
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def _cluster_names(finder: MentionFinder, clusters: _Clusters) -> None:
-    """Full name <-> surname for people; same words or acronym for everything else."""
+def _cluster_names(finder: MentionFinder, clusters: Clusters, markers: Sequence[Mention]) -> None:
+    """Full name <-> surname for people; same words or acronym for everything else; markers join their name."""
     article = finder.article
     latest_with_surname: dict[str, int] = {}
     by_key: dict[str, int] = {}
-    for name in finder.names():
+    names = {(m.first, m.end): m for m in finder.names()}
+    for marker in markers:
+        if not any(a < marker.end and marker.first < b for a, b in names):
+            names[(marker.first, marker.end)] = marker
+    for _, name in sorted(names.items()):
         words = [article.token(i) for i in range(name.first, name.end)]
         key = " ".join(words).lower()
         if name.label == "PERSON" and len(words) == 1 and words[0] in latest_with_surname:
@@ -87,87 +90,92 @@ def _cluster_names(finder: MentionFinder, clusters: _Clusters) -> None:
             latest_with_surname[words[-1]] = cluster
 
 
-def _appositions(finder: MentionFinder, clusters: _Clusters) -> None:
-    """Descriptions glued to a name: "his Belarusian counterpart Alexander Lukashenko", "Wagner, a ... army"."""
-    article = finder.article
-    for name in finder.names():
-        cluster = clusters.of(name)
-        if cluster is None:
-            continue
-        role = name.first - 1
-        if role > 0 and finder.word(role) in TITLES and article.token(role).islower():
-            start = role
-            while start > max(0, role - 4) and finder.word(start - 1) not in DETERMINERS:
-                previous = article.token(start - 1)
-                if not (previous.isalpha() and (previous.islower() or previous[:1].isupper())):
-                    break
-                start -= 1
-            if start > 0 and finder.word(start - 1) in DETERMINERS:
-                clusters.add(Mention(start - 1, role + 1, "nominal"), cluster)
-        after = name.end
-        if after + 2 < len(article) and article.token(after) == "," and finder.word(after + 1) in {"a", "an", "the"}:
-            end = after + 2
-            while end < len(article) and end - after < 7 and _apposition_word(article.token(end)):
-                end += 1
-            if end > after + 2:
-                clusters.add(Mention(after + 1, end, "nominal"), cluster)
-
-
-def _apposition_word(token: str) -> bool:
-    """Words of a short description: lowercase, not a clause boundary, adverb (-ly) or participle (-ed)."""
-    lower = token.lower()
-    return token.isalpha() and token.islower() and lower not in _APPOSITION_STOPS and not lower.endswith(("ly", "ed"))
-
-
 class CorefAnnotator:
     """Clusters the mentions of an article; sources of quotations are always considered."""
 
-    def annotate(self, finder: MentionFinder, sources: Iterable[Mention], quoted: set[int]) -> list[list[Mention]]:
+    def annotate(
+        self,
+        finder: MentionFinder,
+        sources: Iterable[Mention],
+        quoted: set[int],
+        quotations: Sequence[Quotation] = (),
+    ) -> list[list[Mention]]:
         """Clusters (lists of mentions in text order) of two or more mentions."""
-        clusters = _Clusters()
-        _cluster_names(finder, clusters)
-        _appositions(finder, clusters)
+        clusters = Clusters()
         source_list = sorted(set(sources), key=lambda m: (m.first, m.end))
-        self._resolve_pronouns(finder, clusters, source_list, quoted)
+        _cluster_names(finder, clusters, [s for s in source_list if s.kind == "name" and s.label is not None])
+        nominals = NominalFinder(finder)
+        add_descriptors(finder, clusters, nominals)
+        add_definite_descriptions(finder, clusters, nominals)
+        add_chains(clusters, nominals)
+        self._resolve_pronouns(finder, clusters, nominals, source_list, quoted)
         for source in source_list:
             if clusters.of(source) is None:
                 clusters.add(source, clusters.new())
+        _speech_pronouns(finder, clusters, quotations)
         return clusters.groups()
 
     def _resolve_pronouns(
-        self, finder: MentionFinder, clusters: _Clusters, sources: list[Mention], quoted: set[int]
+        self,
+        finder: MentionFinder,
+        clusters: Clusters,
+        nominals: NominalFinder,
+        sources: list[Mention],
+        quoted: set[int],
     ) -> None:
-        """Add each pronoun outside quotation marks to its antecedent's cluster, in text order."""
+        """Add each pronoun to its antecedent's cluster, in text order (in quotations: he and she only)."""
         article = finder.article
         source_tokens = {m.first for m in sources if m.end - m.first == 1}
-        people = {
-            name.first: name
-            for name in finder.names()
-            if name.label == "PERSON" and article.role_at(article.token_starts[name.first]) == "body"
+        people: dict[int, Mention] = {
+            p.head: p.mention()
+            for p in nominals.phrases
+            if p.determiner in DEFINITE_PERSON_DETERMINERS and is_person_noun(nominals.word(p.head))
         }
-        last_person: tuple[int, int] | None = None  # (cluster, paragraph) of the person last mentioned
+        groups: dict[int, Mention] = {p.head: p.mention() for p in nominals.phrases if is_group_phrase(nominals, p)}
+        for name in finder.names():
+            if article.role_at(article.token_starts[name.first]) != "body":
+                continue
+            if name.label == "PERSON":
+                people[name.end - 1] = name
+        recent: dict[int, tuple[int, int]] = {}  # cluster -> (token, paragraph) of its latest mention
+        recent_groups: dict[int, int] = {}  # cluster -> sentence of its latest mention
         for index in range(len(article)):
             paragraph = article.paragraph_of(article.token_starts[index])
-            person = clusters.of(people[index]) if index in people else None
-            if person is not None:
-                last_person = (person, paragraph)
-            pronoun = finder.pronoun_at(index)
-            if pronoun is None or index in quoted:
+            sentence = article.sentence_of(article.token_starts[index])
+            for table, found in ((people, recent), (groups, recent_groups)):
+                mention = table.get(index)
+                if mention is None:
+                    continue
+                cluster = clusters.of(mention)
+                if cluster is None and not clusters.covers(mention.first, mention.end):
+                    cluster = clusters.new()
+                    clusters.add(mention, cluster)
+                if cluster is not None:
+                    found[cluster] = (index, paragraph) if found is recent else sentence  # type: ignore[assignment]
+            pronoun = _pronoun_at(finder, index)
+            word = finder.word(index)
+            if pronoun is None or (index in quoted and word not in PERSON_PRONOUNS):
                 continue
-            if finder.word(index) in PERSON_PRONOUNS:
-                in_view = last_person is not None and paragraph - last_person[1] < PERSON_WINDOW_PARAGRAPHS
-                antecedent = last_person[0] if in_view and last_person else None
+            if word in PERSON_PRONOUNS:
+                features = pronoun_features(word)
+                gender = features.gender if features else None
+                antecedent = _person_in_view(clusters, recent, paragraph, gender)
                 if antecedent is not None:
-                    last_person = (antecedent, paragraph)  # a chain of pronouns keeps the person in view
+                    clusters.set_gender(antecedent, gender)
+                    recent[antecedent] = (index, paragraph)  # a chain of pronouns keeps the person in view
             else:
                 antecedent = self._antecedent(finder, clusters, pronoun, index in source_tokens, sources)
+                if antecedent is None and word in GROUP_PRONOUNS:
+                    antecedent = _group_in_view(recent_groups, sentence)
+                if antecedent is not None and word in GROUP_PRONOUNS:
+                    recent_groups[antecedent] = sentence
             if antecedent is not None:
                 clusters.add(pronoun, antecedent)
 
     def _antecedent(
         self,
         finder: MentionFinder,
-        clusters: _Clusters,
+        clusters: Clusters,
         pronoun: Mention,
         is_source: bool,
         sources: list[Mention],
@@ -188,14 +196,14 @@ class CorefAnnotator:
         return None
 
     @staticmethod
-    def _last_thing(finder: MentionFinder, clusters: _Clusters, tokens: range) -> int | None:
+    def _last_thing(finder: MentionFinder, clusters: Clusters, tokens: range) -> int | None:
         for name in reversed(finder.names()):
             if tokens.start <= name.first and name.end <= tokens.stop and name.label != "PERSON":
                 return clusters.of(name)
         return None
 
     @staticmethod
-    def _previous_subject(finder: MentionFinder, clusters: _Clusters, index: int) -> int | None:
+    def _previous_subject(finder: MentionFinder, clusters: Clusters, index: int) -> int | None:
         article = finder.article
         sentence = article.sentence_of(article.token_starts[index])
         if sentence == 0 or article.role_at(article.sentence_starts[sentence - 1]) != "body":
@@ -207,6 +215,57 @@ class CorefAnnotator:
         if subject.kind == "pronoun" and finder.word(subject.first) != "it":
             return None  # "He said ... It ...": "It" is not the person
         return clusters.of(subject)
+
+
+def _pronoun_at(finder: MentionFinder, index: int) -> Mention | None:
+    """A third-person pronoun at ``index``, reflexives included (guidelines 7.14: kind pronoun)."""
+    if finder.word(index) in REFLEXIVES:
+        return Mention(index, index + 1, "pronoun")
+    return finder.pronoun_at(index)
+
+
+def _person_in_view(
+    clusters: Clusters, recent: dict[int, tuple[int, int]], paragraph: int, gender: str | None
+) -> int | None:
+    """The person a pronoun of ``gender`` stands for, among those mentioned within the window.
+
+    A person known to have that gender wins over one whose gender is unknown
+    ("Day ... opposite James Cagney. She ..." is Day, whose "her" came
+    before); otherwise the most recent person whose gender does not conflict.
+    """
+    in_view = [
+        cluster
+        for cluster, (_, seen) in sorted(recent.items(), key=lambda item: -item[1][0])
+        if paragraph - seen < PERSON_WINDOW_PARAGRAPHS and clusters.accepts(cluster, gender)
+    ]
+    known = [cluster for cluster in in_view if gender is not None and clusters.gender.get(cluster) == gender]
+    return (known or in_view or [None])[0]
+
+
+def _group_in_view(recent_groups: dict[int, int], sentence: int) -> int | None:
+    """The group ("the police", "the astronomers", an organisation) mentioned last in this or the previous sentence."""
+    in_view = [(seen, cluster) for cluster, seen in recent_groups.items() if sentence - seen <= GROUP_WINDOW_SENTENCES]
+    return max(in_view)[1] if in_view else None
+
+
+def _speech_pronouns(finder: MentionFinder, clusters: Clusters, quotations: Sequence[Quotation]) -> None:
+    """ "I", "me", "my" in a quotation join its source; "you" in an interviewer's turn joins the interviewee."""
+    article = finder.article
+    ordered = sorted(quotations, key=lambda q: q[0])
+    for number, (content, source, framed) in enumerate(ordered):
+        speaker = clusters.of(source)
+        if speaker is None:
+            continue
+        addressee = None
+        if not framed and source.label == "ORG":
+            answer = next((q for q in ordered[number + 1 :] if not q[2] and q[1].label == "PERSON"), None)
+            addressee = clusters.of(answer[1]) if answer else None
+        for index in article.token_range(*content):
+            word = finder.word(index)
+            if word in FIRST_PERSON:
+                clusters.add(Mention(index, index + 1, FIRST_PERSON[word]), speaker)
+            elif word in SECOND_PERSON and addressee is not None:
+                clusters.add(Mention(index, index + 1, SECOND_PERSON[word]), addressee)
 
 
 def coreference_layer_items(

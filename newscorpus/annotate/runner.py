@@ -148,7 +148,8 @@ class Annotators:
         attributions = self.quotes.annotate(article, finder)
         if regenerate("coreference"):
             quoted = {i for s in find_segments(article) for i in range(s.first, s.last + 1)}
-            clusters = self.coref.annotate(finder, [a.source for a in attributions if a.source], quoted)
+            spoken = [(a.content, a.source, a.cue is not None) for a in attributions if a.source]
+            clusters = self.coref.annotate(finder, [a.source for a in attributions if a.source], quoted, spoken)
             entity_ids = {(e["start"], e["end"]): e["id"] for e in entity_items}
             layers["coreference"] = around_gold(
                 "coreference",

@@ -8,7 +8,8 @@ yields (measure, scores by match mode). Measures:
   entity's head token and no other's; ``newscorpus.evaluate.heads``);
 * entity_links: ``qid`` (entity span and QID, links with a QID only);
 * coreference: ``mentions`` (span), one per mention kind (span and kind),
-  ``MUC`` and ``B3`` over mentions aligned exactly or by overlap;
+  ``MUC``, ``B3`` and ``CEAF-e`` over mentions aligned exactly, by overlap or
+  by head (``newscorpus.evaluate.coreference``);
 * quotations: ``content`` (span and type), ``content-span``, one per type,
   ``cue`` and ``source`` (each paired with its content span), and
   ``source-referent``: the content matches and the predicted source's
@@ -28,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from newscorpus.evaluate.coreference import score_coreference
 from newscorpus.evaluate.heads import head_of
 from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align, head_score, keyed, span_score
 
@@ -100,84 +102,6 @@ def score_timex(gold: Record, predicted: Record) -> Measures:
     yield from _typed("all", items(gold, "type"), items(predicted, "type"))
     gold_values, predicted_values = items(gold, "value"), items(predicted, "value")
     yield "value", _by_mode(lambda mode: span_score(gold_values, predicted_values, mode))
-
-
-def _mentions(record: Record) -> list[tuple[Extent, str, int]]:
-    """(span, kind, cluster index) of every coreference mention."""
-    return [
-        (_span(m), m["kind"], index)
-        for index, cluster in enumerate(_items(record, "coreference"))
-        for m in cluster["mentions"]
-    ]
-
-
-def score_coreference(gold: Record, predicted: Record) -> Measures:
-    gold_mentions, predicted_mentions = _mentions(gold), _mentions(predicted)
-    gold_items = [Item((span,)) for span, _, _ in gold_mentions]
-    predicted_items = [Item((span,)) for span, _, _ in predicted_mentions]
-    yield "mentions", _by_mode(lambda mode: span_score(gold_items, predicted_items, mode))
-    for kind in sorted({kind for _, kind, _ in [*gold_mentions, *predicted_mentions]}):
-        g = [Item((span,)) for span, k, _ in gold_mentions if k == kind]
-        p = [Item((span,)) for span, k, _ in predicted_mentions if k == kind]
-        yield kind, _by_mode(lambda mode, g=g, p=p: span_score(g, p, mode))
-    aligned = {mode: align(gold_items, predicted_items, mode) for mode in MODES}
-    gold_clusters = [cluster for _, _, cluster in gold_mentions]
-    predicted_clusters = [cluster for _, _, cluster in predicted_mentions]
-    for name, metric in (("MUC", _muc), ("B3", _b_cubed)):
-        yield (
-            name,
-            {mode: metric(*_shared_clusterings(gold_clusters, predicted_clusters, aligned[mode])) for mode in MODES},
-        )
-
-
-def _shared_clusterings(
-    gold_clusters: list[int], predicted_clusters: list[int], pairs: list[tuple[int, int]]
-) -> tuple[list[set[str]], list[set[str]]]:
-    """Both clusterings over shared mention names: an aligned predicted mention takes its gold mention's name."""
-    name_of_predicted = {p: f"g{g}" for g, p in pairs}
-    gold: dict[int, set[str]] = {}
-    for index, cluster in enumerate(gold_clusters):
-        gold.setdefault(cluster, set()).add(f"g{index}")
-    predicted: dict[int, set[str]] = {}
-    for index, cluster in enumerate(predicted_clusters):
-        predicted.setdefault(cluster, set()).add(name_of_predicted.get(index, f"p{index}"))
-    return list(gold.values()), list(predicted.values())
-
-
-def _muc_side(keys: list[set[str]], responses: list[set[str]]) -> tuple[float, float]:
-    """MUC (Vilain et al. 1995) numerator and denominator of one direction."""
-    cluster_of = {mention: index for index, cluster in enumerate(responses) for mention in cluster}
-    numerator = denominator = 0
-    for key in keys:
-        partitions = {cluster_of.get(mention, f"alone:{mention}") for mention in key}
-        numerator += len(key) - len(partitions)
-        denominator += len(key) - 1
-    return numerator, denominator
-
-
-def _muc(gold: list[set[str]], predicted: list[set[str]]) -> Score:
-    matched_gold, links_gold = _muc_side(gold, predicted)
-    matched_predicted, links_predicted = _muc_side(predicted, gold)
-    return Score(matched_predicted, links_predicted, matched_gold, links_gold)
-
-
-def _b_cubed_side(keys: list[set[str]], responses: list[set[str]]) -> tuple[float, float]:
-    """B-cubed (Bagga and Baldwin 1998) sum of per-mention scores and mention count of one direction."""
-    cluster_of = {mention: cluster for cluster in responses for mention in cluster}
-    total = 0.0
-    count = 0
-    for key in keys:
-        for mention in key:
-            response = cluster_of.get(mention, {mention})
-            total += len(key & response) / len(key)
-            count += 1
-    return total, count
-
-
-def _b_cubed(gold: list[set[str]], predicted: list[set[str]]) -> Score:
-    recall_sum, gold_mentions = _b_cubed_side(gold, predicted)
-    precision_sum, predicted_mentions = _b_cubed_side(predicted, gold)
-    return Score(precision_sum, predicted_mentions, recall_sum, gold_mentions)
 
 
 def _referents(record: Record) -> dict[str, frozenset[Extent]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 Extent = tuple[int, int]
 MODES = ("exact", "overlap")
-HEAD = "head"  # a third mode, for entities only
+HEAD = "head"  # a third mode, for entities and coreference mentions
 
 
 @dataclass(frozen=True, slots=True)

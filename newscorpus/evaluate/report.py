@@ -41,7 +41,7 @@ def _documents(evaluation: Evaluation) -> dict[str, Any]:
 
 
 def render_json(evaluation: Evaluation) -> str:
-    """Every row with its match modes (exact, overlap; head for entities): counts, matched counts, P, R, F1."""
+    """Every row with its match modes (exact, overlap; head for entities and coreference): counts, P, R, F1."""
     rows = [
         {
             "layer": row.layer,
@@ -54,7 +54,7 @@ def render_json(evaluation: Evaluation) -> str:
 
 
 def render_table(evaluation: Evaluation) -> str:
-    """Aligned columns; gold and pred are item counts (links for MUC, mentions for B3); head only for entities."""
+    """Aligned columns; gold and pred are item counts (links for MUC, mentions for B3); head: entities, coreference."""
     lines = [_HEADER]
     for row in evaluation.rows:
         exact, overlap = row.scores["exact"], row.scores["overlap"]

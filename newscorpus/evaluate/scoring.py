@@ -22,7 +22,7 @@ from newscorpus.record.provenance import is_gold
 Record = dict[str, Any]
 # In each layer: these measures, then one per type (alphabetical), then the trailing ones.
 _LEADING = ("all", "content", "span", "content-span", "mentions")
-_TRAILING = ("value", "MUC", "B3", "cue", "source", "source-referent", "content-half", "speaker", "qid")
+_TRAILING = ("value", "MUC", "B3", "CEAF-e", "cue", "source", "source-referent", "content-half", "speaker", "qid")
 
 
 @dataclass(slots=True)

@@ -9,7 +9,8 @@ A layer is compared in a document only when both passes hold it.
 - timex: span exact, span overlap (one-to-one), span and type per type, and value and type
   agreement on exact spans;
 - entity_links: same QID (or both null) on entities both passes have (same span and type);
-- coreference: MUC, B-cubed, CEAF-e over the mention spans (``coref_scores``);
+- coreference: MUC, B-cubed, CEAF-e over the mention spans (``newscorpus.evaluate.coref_metrics``,
+  which ``newscorpus evaluate`` uses too);
 - quotations: content matched exactly or by overlap (at least half of the longer span),
   then cue and source (the same span, or both none) on matched content;
 - publication_date: the same value.
@@ -21,8 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from newscorpus.evaluate.coref_metrics import Counts, b_cubed, ceaf_e, muc
 from newscorpus.gold.canonical import canonical_items, link_key, span_of
-from newscorpus.gold.coref_scores import Counts, b_cubed, ceaf_e, muc
 from newscorpus.gold.passfile import PassFile
 
 Span = tuple[int, int]

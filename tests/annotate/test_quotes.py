@@ -61,7 +61,8 @@ def test_a_quote_spanning_paragraphs_is_one_quote_with_the_frame_of_its_last_par
     record = annotate(annotators, body)
     content = "\u201cThe first part of my answer is long.\n\n\u201cThe second part ends here,\u201d"
     assert quotes(record) == [("direct", content, "said", "she")]
-    assert cluster_of_source(record, 0) == ["Maria Lopez", "she"]
+    # "my" inside the quote is the speaker's (guidelines 7.14), so it joins her cluster.
+    assert cluster_of_source(record, 0) == ["Maria Lopez", "my", "she"]
 
 
 def test_a_quote_left_open_at_a_paragraph_end_without_continuation_is_not_a_quote(annotators):

@@ -14,7 +14,7 @@ import random
 
 import pytest
 
-from newscorpus.gold.coref_scores import b_cubed, ceaf_e, max_weight_matching, muc
+from newscorpus.evaluate.coref_metrics import b_cubed, ceaf_e, max_weight_matching, muc
 
 
 def clusters(spelled: str) -> list[frozenset[str]]:

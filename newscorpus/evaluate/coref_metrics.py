@@ -1,4 +1,8 @@
-"""Coreference agreement: MUC, B-cubed and CEAF-e over predicted mentions, as the reference scorer counts them.
+"""MUC, B-cubed and CEAF-e over predicted mentions, as the reference scorer counts them.
+
+One implementation for both users: ``newscorpus evaluate`` (annotators
+against gold) and ``newscorpus.gold.agreement`` (one annotator against
+another).
 
 Each metric returns the numerators and denominators of recall and precision,
 so that several documents are micro-averaged by summing them, as the CoNLL
