@@ -20,18 +20,20 @@ The package map (a test keeps it true)::
                     reference (docs/errors.md)
       capture/      external sources -> raw captures in corpus/raw/ (newscorpus capture)
       convert/      raw capture -> record: decode, profiles, boilerplate, segment, record
-      annotate/     automatic annotators, one per layer (run by convert and by `annotate`); the NER model
+      annotate/     automatic annotators, one per layer (run by convert and by `annotate`); the NER model;
+                    knowledge_base, kb_from_gold and linker (entity links from a knowledge base of confirmed QIDs)
       validate/     record -> problems: schema check, semantic checks, report
       views/        record -> rows of the training configs (ner, quotes, coref)
       release/      records -> release folder: Parquet shards, dataset card, Croissant, checksums
       io/           one module per external format: export and import
-      evaluate/     predictions scored against gold, per layer
+      evaluate/     predictions scored against gold, per layer (links: precision and coverage of named mentions)
       gold/         gold annotation as pass files: check, agreement, adjudication, apply, the selection rule
       stats/        counts, plots and an HTML summary
       viewer/       static HTML pages of records
       synth/        synthetic corpora for benchmarks and scale tests
       engines/      where work runs (local, ray), progress, and the options every command shares
-      data/         data files: annotator word lists, gazetteers and the NER model, publisher profiles, synth vocabulary
+      data/         data files: annotator word lists, gazetteers, the NER model, the linker's knowledge base (kb/),
+                    publisher profiles, synth vocabulary
       pipeline/     orchestration: convert, validate and build over the whole corpus, as batch tasks on an engine;
                     cache (conversion cache entries: atomic, checksummed, pruned), cache_key (what a key covers)
 

@@ -1,9 +1,10 @@
-"""Run every automatic annotator on a record: timex, entities, quotations, coreference.
+"""Run every automatic annotator on a record: timex, entities, quotations, coreference, entity links.
 
 The layers depend on each other in one direction: temporal expressions feed
 DATE entities, entities give the names that quotation sources and
-coreference build on, and quotation sources are tied to coreference
-mentions. A complete gold layer is read where a later annotator needs it and
+coreference build on, quotation sources are tied to coreference
+mentions, and entity links are made last, from the entities and the
+coreference clusters. A complete gold layer is read where a later annotator needs it and
 is never rewritten; in a layer that is not complete, the gold items are kept
 and the automatic ones made again around them (``newscorpus.record.around_gold``),
 so a contributor's corrections always survive.
@@ -24,15 +25,17 @@ from newscorpus.annotate.coref import CorefAnnotator, coreference_layer_items
 from newscorpus.annotate.cues import load_cues
 from newscorpus.annotate.entities import EntityAnnotator, entity_layer_items
 from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer, own_gold_names
+from newscorpus.annotate.knowledge_base import KB_ENV, SHIPPED_KB, load_knowledge_base
+from newscorpus.annotate.linker import EntityLinker
 from newscorpus.annotate.mentions import MentionFinder
 from newscorpus.annotate.ner_model import NerModel, load_model
 from newscorpus.annotate.quotes import Attribution, QuoteAnnotator, find_segments
 from newscorpus.annotate.timex import find_timexes, timex_layer_items
 from newscorpus.record.around_gold import merge_around_gold
-from newscorpus.record.provenance import auto, empty_layer, is_gold, layer_of
+from newscorpus.record.provenance import auto, is_gold, layer_of
 from newscorpus.record.reader import read_record_file
 
-ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex")
+ANNOTATED_LAYERS = ("entities", "coreference", "quotations", "timex", "entity_links")
 PIPELINE_ENV = "NEWSCORPUS_SPACY_PIPELINE"
 # "rules" turns the statistical NER model off; a folder names another trained model.
 MODEL_ENV = "NEWSCORPUS_NER_MODEL"
@@ -51,6 +54,7 @@ class AnnotateSettings:
     gazetteer_files: tuple[Path, ...] = ()
     spacy_pipeline: str | None = None
     ner_model: str | None = None
+    knowledge_base: str | None = None  # a knowledge base file for the linker; None: the shipped one
 
     @property
     def uses_corpus_gold_names(self) -> bool:
@@ -62,6 +66,9 @@ class AnnotateSettings:
             return None
         return load_model(Path(self.ner_model) if self.ner_model else None)
 
+    def linker(self) -> EntityLinker:
+        return EntityLinker(load_knowledge_base(Path(self.knowledge_base) if self.knowledge_base else None))
+
 
 class Annotators:
     """The annotators, built once (gazetteer matcher, optional pipeline) and applied to many records."""
@@ -72,10 +79,12 @@ class Annotators:
         spacy_pipeline: str | None = None,
         records_dir: Path | None = None,
         model: NerModel | None = None,
+        linker: EntityLinker | None = None,
     ) -> None:
         self.entities = EntityAnnotator(gazetteer, spacy_pipeline, model)
         self.quotes = QuoteAnnotator(load_cues())
         self.coref = CorefAnnotator()
+        self.linker = linker or EntityLinker(load_knowledge_base())
         self._records_dir = records_dir
 
     @classmethod
@@ -99,7 +108,7 @@ class Annotators:
         whose votes are left out even if the article is annotated without it.
         """
         gazetteer = gold_names.merged(Gazetteer.from_files([SHIPPED_GAZETTEER, *settings.gazetteer_files]))
-        return cls(gazetteer, settings.spacy_pipeline, records_dir, settings.model())
+        return cls(gazetteer, settings.spacy_pipeline, records_dir, settings.model(), settings.linker())
 
     def _own_gold_names(self, record: dict[str, Any]) -> set[tuple[str, str]]:
         """Gold names of the article: its record's, and those of the corpus record with its id (no leakage)."""
@@ -111,13 +120,13 @@ class Annotators:
         return names
 
     def annotate_record(self, record: dict[str, Any], *, keep_gold: bool = True) -> dict[str, Any]:
-        """A copy of ``record`` with automatic entity, coreference, quotation and timex layers.
+        """A copy of ``record`` with automatic entity, coreference, quotation, timex and entity link layers.
 
         With ``keep_gold`` (what convert does) complete gold layers stay as
         they are, gold items of other layers are kept with automatic items
         around them, and later annotators build on the result; without it (to
-        score against gold) every one of these layers is made afresh and
-        entity links, which would point at replaced entities, are emptied.
+        score against gold) every one of these layers is made afresh, entity
+        links from the fresh entities.
         """
         # Layers are replaced, never changed in place, so a shallow copy leaves ``record`` as it was.
         layers = dict(record["layers"])
@@ -141,8 +150,6 @@ class Annotators:
                 entity_layer_items(entities, article.text), auto(self.entities.tool, self.entities.version)
             )
             layers["entities"] = around_gold("entities", fresh)
-            if not keep_gold:
-                layers["entity_links"] = empty_layer()
         entity_items = layers["entities"]["items"]
         finder = MentionFinder(article, [(e["start"], e["end"], e["label"]) for e in entity_items])
         attributions = self.quotes.annotate(article, finder)
@@ -163,6 +170,9 @@ class Annotators:
             }
             items = [_quotation_item(i, a, article, mention_ids) for i, a in enumerate(attributions, start=1)]
             layers["quotations"] = around_gold("quotations", _layer("newscorpus.annotate.quotes", items))
+        if regenerate("entity_links"):
+            fresh = self.linker.layer(layers["entities"]["items"], layers["coreference"]["items"])
+            layers["entity_links"] = around_gold("entity_links", fresh)
         return result
 
 
@@ -196,13 +206,14 @@ def needs_annotation(record: dict[str, Any]) -> bool:
 
 
 def settings_from_environment(root: Path) -> AnnotateSettings:
-    """Settings for convert: corpus/gazetteers/*.tsv, $NEWSCORPUS_SPACY_PIPELINE and $NEWSCORPUS_NER_MODEL."""
+    """Settings for convert: corpus/gazetteers/*.tsv, $NEWSCORPUS_SPACY_PIPELINE, _NER_MODEL and _LINK_KB."""
     folder = root.joinpath(*GAZETTEER_FOLDER)
     files = tuple(sorted(folder.glob("*.tsv"))) if folder.is_dir() else ()
     return AnnotateSettings(
         gazetteer_files=files,
         spacy_pipeline=os.environ.get(PIPELINE_ENV) or None,
         ner_model=os.environ.get(MODEL_ENV) or None,
+        knowledge_base=os.environ.get(KB_ENV) or None,
     )
 
 
@@ -211,12 +222,16 @@ def corpus_annotators(root: Path) -> Annotators:
 
     The records folder's modification time changes whenever a record is
     added, removed or replaced (records are written by rename), which is
-    when the gazetteer of gold names can change.
+    when the gazetteer of gold names can change; a rebuilt knowledge base
+    file has a new one too.
     """
     settings = settings_from_environment(root)
     records_dir = root / "corpus" / "records"
+    knowledge_base = Path(settings.knowledge_base) if settings.knowledge_base else SHIPPED_KB
     stamp = tuple(
-        (str(path), path.stat().st_mtime_ns) for path in (records_dir, *settings.gazetteer_files) if path.exists()
+        (str(path), path.stat().st_mtime_ns)
+        for path in (records_dir, *settings.gazetteer_files, knowledge_base)
+        if path.exists()
     )
     return _cached_annotators(records_dir, settings, stamp)
 
@@ -247,6 +262,8 @@ def shipped_annotators() -> Annotators:
     """Annotators without a corpus: the shipped gazetteer (and $NEWSCORPUS_SPACY_PIPELINE, if set)."""
     return _shipped_annotators(
         AnnotateSettings(
-            spacy_pipeline=os.environ.get(PIPELINE_ENV) or None, ner_model=os.environ.get(MODEL_ENV) or None
+            spacy_pipeline=os.environ.get(PIPELINE_ENV) or None,
+            ner_model=os.environ.get(MODEL_ENV) or None,
+            knowledge_base=os.environ.get(KB_ENV) or None,
         )
     )

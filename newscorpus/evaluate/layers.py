@@ -6,7 +6,9 @@ yields (measure, scores by match mode). Measures:
 * entities: ``all`` (span and label), ``span`` (span only), one per label,
   each also matched by head (``head`` mode: the prediction holds the gold
   entity's head token and no other's; ``newscorpus.evaluate.heads``);
-* entity_links: ``qid`` (entity span and QID, links with a QID only);
+* entity_links: ``qid`` (entity span and QID, links with a QID only),
+  ``coverage`` and ``linked`` (of the gold named mentions), per type
+  (``newscorpus.evaluate.links``);
 * coreference: ``mentions`` (span), one per mention kind (span and kind),
   ``MUC``, ``B3`` and ``CEAF-e`` over mentions aligned exactly, by overlap or
   by head (``newscorpus.evaluate.coreference``);
@@ -31,6 +33,7 @@ from typing import Any
 
 from newscorpus.evaluate.coreference import score_coreference
 from newscorpus.evaluate.heads import head_of
+from newscorpus.evaluate.links import score_entity_links
 from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align, head_score, keyed, span_score
 
 Record = dict[str, Any]
@@ -80,19 +83,6 @@ def score_entities(gold: Record, predicted: Record) -> Measures:
         by_head[key] = Score(score.matched_predicted, score.predicted, score.matched_gold, len(chosen))
     for measure, scores in _typed("all", gold_items, predicted_items):
         yield measure, {**scores, HEAD: by_head[measure]}
-
-
-def score_entity_links(gold: Record, predicted: Record) -> Measures:
-    def items(record: Record) -> list[Item]:
-        spans = {e["id"]: _span(e) for e in _items(record, "entities")}
-        return [
-            Item((spans[link["entity"]],), link["qid"])
-            for link in _items(record, "entity_links")
-            if link["qid"] and link["entity"] in spans
-        ]
-
-    gold_items, predicted_items = items(gold), items(predicted)
-    yield "qid", _by_mode(lambda mode: span_score(gold_items, predicted_items, mode))
 
 
 def score_timex(gold: Record, predicted: Record) -> Measures:

@@ -21,8 +21,8 @@ from newscorpus.record.provenance import is_gold
 
 Record = dict[str, Any]
 # In each layer: these measures, then one per type (alphabetical), then the trailing ones.
-_LEADING = ("all", "content", "span", "content-span", "mentions")
-_TRAILING = ("value", "MUC", "B3", "CEAF-e", "cue", "source", "source-referent", "content-half", "speaker", "qid")
+_LEADING = ("all", "content", "span", "content-span", "mentions", "qid", "coverage", "linked")
+_TRAILING = ("value", "MUC", "B3", "CEAF-e", "cue", "source", "source-referent", "content-half", "speaker")
 
 
 @dataclass(slots=True)

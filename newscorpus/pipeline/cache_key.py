@@ -5,7 +5,8 @@ package (its version and the bytes of its code and data, so an edited
 annotator or a retrained model shipped in the package is a new key even
 before a version bump), the versions of the segmentation libraries and of
 any trained spaCy pipeline, the record schema, every publisher profile, the
-gazetteer files, and, when the rules find entities without the model, the
+gazetteer files, the entity linker's knowledge base (the shipped one or
+``$NEWSCORPUS_LINK_KB``), and, when the rules find entities without the model, the
 gazetteer of gold entity names made from all the records: then a gold change
 in one record re-makes the others, whose automatic entities are looked up in
 it. The shipped model brings its own training names, so with it that part is
@@ -29,6 +30,7 @@ from typing import Any
 
 import newscorpus
 from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer
+from newscorpus.annotate.knowledge_base import SHIPPED_KB
 from newscorpus.annotate.runner import PIPELINE_ENV, settings_from_environment
 from newscorpus.convert import record as convert_record
 from newscorpus.convert import segment
@@ -102,6 +104,14 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot hash a {type(value).__name__} into a cache key")
 
 
+def _knowledge_base_hash(path: Path) -> str | None:
+    """The linker's knowledge base file; None if it cannot be read (convert then stops with ``kb.invalid``)."""
+    try:
+        return _sha256_of(path)
+    except OSError:
+        return None
+
+
 def corpus_key(root: Path, gold_names: Gazetteer) -> str:
     """The part of every article's key that the whole corpus shares (computed once per build)."""
     settings = settings_from_environment(root)
@@ -116,6 +126,9 @@ def corpus_key(root: Path, gold_names: Gazetteer) -> str:
         "schema": _sha256_of(schema_path()),
         "profiles": [(shown, _sha256_of(path)) for path, shown in profile_files(root)],
         "gazetteer_files": [(path.name, _sha256_of(path)) for path in gazetteer_files],
+        "knowledge_base": _knowledge_base_hash(
+            Path(settings.knowledge_base) if settings.knowledge_base else SHIPPED_KB
+        ),
         "gold_names": hashlib.sha256(_canonical(names).encode("utf-8")).hexdigest(),
     }
     return hashlib.sha256(_canonical(inputs).encode("utf-8")).hexdigest()

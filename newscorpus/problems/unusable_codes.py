@@ -260,6 +260,11 @@ UNUSABLE_CODES: dict[str, Code] = {
         "One entry a line: an OntoNotes 5 label, a tab, the name; lines starting with # are comments.",
         "a line 'Person<tab>Ana Ruiz' (labels are OntoNotes 5: PERSON)",
     ),
+    "kb.invalid": _annotate(
+        "The entity linker's knowledge base cannot be read or is not in its format",
+        "Rebuild it (python scripts/build_kb.py) or point NEWSCORPUS_LINK_KB at a file of format newscorpus-kb/1.",
+        "an entry whose 'qid' is 'q42' (a QID is Q and digits) or that has no evidence",
+    ),
     "spacy-pipeline.unavailable": _annotate(
         "The configured spaCy pipeline cannot be loaded",
         "Install it, or set NEWSCORPUS_SPACY_PIPELINE to a saved pipeline folder; unset it to annotate without one.",

@@ -5,6 +5,8 @@ this module decides which automatic items may stand beside the gold ones:
 
 - an automatic entity, temporal expression or quotation (by its content)
   overlapping a gold one is dropped: the person's span wins;
+- an automatic entity link of an entity that has a gold link is dropped
+  (the person's QID, or null, wins);
 - an automatic coreference mention with the same span as a gold mention is
   dropped (nested mentions are normal in coreference, so only the same span
   conflicts), and a cluster left without mentions goes;
@@ -75,7 +77,8 @@ def merge_around_gold(name: str, kept: dict[str, Any], fresh: dict[str, Any]) ->
     """Layer ``name`` with the gold items of ``kept`` and the items of ``fresh`` (automatic) that do not conflict.
 
     A complete ``kept`` layer is returned as it is. Items are ordered by
-    position (entity links as kept), gold and automatic alike.
+    position, gold and automatic alike; entity links, which have no span of
+    their own, gold ones first as kept, then automatic ones.
     """
     if kept.get("complete"):
         return kept
@@ -89,7 +92,8 @@ def merge_around_gold(name: str, kept: dict[str, Any], fresh: dict[str, Any]) ->
         spans = [_SPAN_OF[name](item) for item in gold_only]
         standing = [item for item in automatic if not _overlaps(_SPAN_OF[name](item), spans)]
     else:
-        standing = []  # no annotator makes entity links: only the gold ones stand
+        linked = {item["entity"] for item in gold_only}
+        standing = [item for item in automatic if item["entity"] not in linked]
     prefix = _PREFIX[name]
     renumbered = _renumbered(standing, prefix, max_id_number(gold_only, prefix))
     parts = gold + [(item, fresh["provenance"][item["provenance"]]) for item in renumbered]

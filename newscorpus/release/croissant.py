@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -234,12 +234,25 @@ def _splits_record_set() -> Json:
     }
 
 
-def _distribution(out_dir: Path, summary: ConfigSummary, files_id: str) -> list[Json]:
+def _size_and_sha256(out_dir: Path, name: str, digests: Mapping[str, str]) -> tuple[int, str]:
+    """A release file's bytes and SHA-256: the digest the writer already knows, else read from the file.
+
+    The writer knows the digest of every Parquet file (computed as it wrote the
+    shard, or kept with a stored one), so a build does not read the release back.
+    """
+    path = out_dir / name
+    if name in digests:
+        return path.stat().st_size, digests[name]
+    content = path.read_bytes()
+    return len(content), hashlib.sha256(content).hexdigest()
+
+
+def _distribution(out_dir: Path, summary: ConfigSummary, files_id: str, digests: Mapping[str, str]) -> list[Json]:
     """A FileObject with SHA-256 for each Parquet file of a config, and the config's FileSet."""
     files: list[Json] = []
     for path in sorted((out_dir / summary.name).glob("*.parquet")):
         name = path.relative_to(out_dir).as_posix()
-        content = path.read_bytes()
+        size, sha256 = _size_and_sha256(out_dir, name, digests)
         files.append(
             {
                 "@type": "cr:FileObject",
@@ -247,9 +260,9 @@ def _distribution(out_dir: Path, summary: ConfigSummary, files_id: str) -> list[
                 "name": name,
                 "description": f"Parquet shard of the {summary.name} config.",
                 "contentUrl": name,
-                "contentSize": f"{len(content)} B",
+                "contentSize": f"{size} B",
                 "encodingFormat": PARQUET_FORMAT,
-                "sha256": hashlib.sha256(content).hexdigest(),
+                "sha256": sha256,
             }
         )
     file_set = {
@@ -263,18 +276,18 @@ def _distribution(out_dir: Path, summary: ConfigSummary, files_id: str) -> list[
     return [*files, file_set]
 
 
-def _document_file(out_dir: Path, name: str) -> Json:
+def _document_file(out_dir: Path, name: str, digests: Mapping[str, str]) -> Json:
     """A FileObject for a text file of the release that is not data (the attribution list)."""
-    content = (out_dir / name).read_bytes()
+    size, sha256 = _size_and_sha256(out_dir, name, digests)
     return {
         "@type": "cr:FileObject",
         "@id": name,
         "name": name,
         "description": "Credit for every article whose licence requires it: title, author, URL, licence, changes.",
         "contentUrl": name,
-        "contentSize": f"{len(content)} B",
+        "contentSize": f"{size} B",
         "encodingFormat": "text/markdown",
-        "sha256": hashlib.sha256(content).hexdigest(),
+        "sha256": sha256,
     }
 
 
@@ -283,16 +296,19 @@ def croissant_metadata(
     configs: dict[str, ConfigSummary],
     licenses: Sequence[str | Json] = (ANNOTATIONS_LICENSE,),
     documents: Sequence[str] = (),
+    digests: Mapping[str, str] | None = None,
 ) -> Json:
     """The Croissant JSON-LD for the configs written in ``out_dir``, its ``licenses``, and its text files ``documents``.
 
     ``licenses`` come from ``newscorpus.release.composition.croissant_licenses``: every licence of the corpus's parts.
+    ``digests`` (release file name -> SHA-256) are the files' known digests; a file not in it is read.
     """
-    distribution: list[Json] = [_document_file(out_dir, name) for name in documents]
+    digests = digests or {}
+    distribution: list[Json] = [_document_file(out_dir, name, digests) for name in documents]
     record_sets: list[Json] = [_splits_record_set()]
     for summary in configs.values():
         files_id = f"{summary.name}-parquet-files"
-        distribution += _distribution(out_dir, summary, files_id)
+        distribution += _distribution(out_dir, summary, files_id, digests)
         record_sets.append(_record_set(summary, files_id))
     return {
         "@context": CONTEXT,
@@ -321,9 +337,10 @@ def write_croissant(
     configs: dict[str, ConfigSummary],
     licenses: Sequence[str | Json] = (ANNOTATIONS_LICENSE,),
     documents: Sequence[str] = (),
+    digests: Mapping[str, str] | None = None,
 ) -> str:
     """Write ``croissant.json`` into the release folder ``out_dir``; return its SHA-256 for SHA256SUMS."""
-    metadata = croissant_metadata(out_dir, configs, licenses, documents)
+    metadata = croissant_metadata(out_dir, configs, licenses, documents, digests)
     content = (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode()
     (out_dir / CROISSANT_FILE).write_bytes(content)
     return hashlib.sha256(content).hexdigest()

@@ -120,7 +120,11 @@ def write_shard(task: ShardTask) -> ShardResult:
 def _name_config(
     config: str, plans: Sequence[ShardPlan], results: Sequence[dict[str, ShardFile]], out_dir: Path
 ) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
-    """Give a config's shard files their names ``<split>-NNNNN-of-NNNNN.parquet``; splits and digests."""
+    """Give a config's shard files their names ``<split>-<bucket>-of-<buckets>.parquet``; splits and digests.
+
+    A name is fixed by the shard's bucket, so a shard that did not change keeps its name; an empty
+    bucket (or one with no rows in this config) has no file, which leaves a gap in the numbers.
+    """
     splits: dict[str, tuple[int, int]] = {}
     digests: dict[str, str] = {}
     for split in SPLITS:
@@ -129,8 +133,8 @@ def _name_config(
             for plan, result in zip(plans, results, strict=True)
             if plan.split == split and (written := result.get(config)) is not None
         ]
-        for index, (plan, written) in enumerate(files):
-            name = f"{config}/{split}-{index:05d}-of-{len(files):05d}.parquet"
+        for plan, written in files:
+            name = f"{config}/{split}-{plan.index:05d}-of-{plan.buckets:05d}.parquet"
             _unnamed_path(out_dir, config, plan).rename(out_dir / name)
             digests[name] = written.digest
         if files:  # a split with no rows is left out of the release and the card
@@ -169,7 +173,7 @@ def assemble_release(
         (out_dir / name).write_bytes(content)
         summary.digests[name] = hashlib.sha256(content).hexdigest()
     summary.digests[CROISSANT_FILE] = write_croissant(
-        out_dir, summary.configs, croissant_licenses(tally), [ATTRIBUTION_FILE]
+        out_dir, summary.configs, croissant_licenses(tally), [ATTRIBUTION_FILE], summary.digests
     )
     sums = "".join(f"{summary.digests[name]}  {name}\n" for name in sorted(summary.digests))
     (out_dir / CHECKSUMS).write_text(sums, encoding="utf-8")

@@ -115,6 +115,20 @@ def test_a_complete_layer_is_not_touched():
     assert merge_around_gold("timex", kept, fresh) is kept
 
 
+def test_an_automatic_link_of_an_entity_with_a_gold_link_goes():
+    def link(number: int, entity: str, qid: str | None) -> dict[str, Any]:
+        return {"id": f"l{number}", "entity": entity, "qid": qid, "note": "n"}
+
+    kept = layer_of([link(4, "e1", None)], PERSON)
+    fresh = layer_of([link(1, "e1", "Q159"), link(2, "e2", "Q7747")], TOOL)
+    merged = merge_around_gold("entity_links", kept, fresh)
+    assert [(item["id"], item["entity"], item["qid"], item["gold"]) for item in merged["items"]] == [
+        ("l4", "e1", None, True),
+        ("l5", "e2", "Q7747", False),
+    ]
+    assert merged["provenance"] == [PERSON, TOOL]
+
+
 def test_an_automatic_quotation_overlapping_a_gold_one_goes():
     def quote(number: int, start: int, end: int) -> dict[str, Any]:
         return {

@@ -30,6 +30,8 @@ def prf(score: Any) -> tuple[float, float, float]:
 def test_gold_against_itself_scores_one_everywhere_but_empty_rows(seed_record):
     result = scores(seed_record, copy.deepcopy(seed_record))
     for (layer, measure), by_mode in result.items():
+        if layer == "entity_links" and measure != "qid":
+            continue  # gold's own null links are never covered: tests/evaluate/test_links.py
         for mode, score in by_mode.items():
             assert prf(score) == (1.0, 1.0, 1.0), (layer, measure, mode)
     assert {layer for layer, _ in result} == {"entities", "entity_links", "coreference", "quotations", "timex"}

@@ -212,13 +212,16 @@ def test_linking_an_automatic_entity_confirms_it(wikinews_corpus, tmp_path):
     _run(import_command, ["--root", str(wikinews_corpus), "--format", "brat", *TESTER, str(out)])
     after = _record(wikinews_corpus)
     assert validate_record(after) == []
-    (link,) = after["layers"]["entity_links"]["items"]
+    # The linker's automatic links stay automatic; the one the annotator made is gold.
+    (link,) = [item for item in after["layers"]["entity_links"]["items"] if item["gold"]]
     assert link["gold"] and link["qid"] is None and link["note"] == "no item confirmed"
     entities = after["layers"]["entities"]
     assert [e["id"] for e in entities["items"] if e["gold"]] == [link["entity"]] == [target["id"]]
     _convert(wikinews_corpus)
     converted = _record(wikinews_corpus)
-    assert converted["layers"]["entity_links"] == after["layers"]["entity_links"]
+    links = converted["layers"]["entity_links"]
+    assert [item for item in links["items"] if item["gold"]] == [link]
+    assert link["entity"] not in {item["entity"] for item in links["items"] if not item["gold"]}
     assert [e for e in converted["layers"]["entities"]["items"] if e["gold"]] == [
         e for e in entities["items"] if e["gold"]
     ]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import newscorpus
+from newscorpus.annotate.knowledge_base import KB_ENV, SHIPPED_KB, kb_bytes
 from newscorpus.convert import record as convert_record
 from newscorpus.convert import segment
 from newscorpus.engines.local import LocalEngine
@@ -133,6 +134,16 @@ def test_a_gazetteer_file_remakes_every_article(corpus):
     folder.mkdir()
     (folder / "extra.tsv").write_text("ORG\tAcme Widgets\n", encoding="utf-8")
     assert remade(build(corpus)) == set(ids(corpus))
+
+
+def test_the_linker_knowledge_base_remakes_every_article(corpus, monkeypatch):
+    shipped = json.loads(SHIPPED_KB.read_text(encoding="utf-8"))
+    shipped["entries"] = shipped["entries"][1:]  # another knowledge base: one QID fewer
+    other = corpus / "kb.json"
+    other.write_bytes(kb_bytes(shipped))
+    monkeypatch.setenv(KB_ENV, str(other))
+    assert remade(build(corpus)) == set(ids(corpus))
+    assert remade(build(corpus)) == set()
 
 
 def test_a_profile_remakes_every_article(corpus):

@@ -26,7 +26,7 @@ from newscorpus.record.layout import CorpusLayout
 from newscorpus.release.folder import write_release_files
 from newscorpus.release.parquet import open_parquet_writer
 from newscorpus.release.rows import encode_value
-from newscorpus.release.shards import ShardLimits, plan_shards
+from newscorpus.release.shards import ShardLimits, bucket_count, plan_shards, shard_bucket
 from newscorpus.release.splits import SPLITS, split_of
 from newscorpus.synth import synthetic_record, write_synthetic_corpus
 from newscorpus.synth.commands import synth
@@ -123,27 +123,64 @@ def test_synth_command_writes_a_corpus_and_refuses_to_mix_two(tmp_path):
 # Shard plans
 
 
-def test_shards_are_bounded_ordered_and_independent_of_input_order():
+def test_shards_are_hash_buckets_in_id_order_and_independent_of_input_order():
     rng = random.Random(1)
-    sizes = [(f"doc-{n:05d}", rng.randrange(1_000, 60_000)) for n in range(500)]
-    limits = ShardLimits(documents=40, record_bytes=400_000)
+    # Buckets of about a hundred documents, as real shards hold hundreds: then hash variation stays under the limits.
+    sizes = [(f"doc-{n:05d}", rng.randrange(1_000, 60_000)) for n in range(5_000)]
+    limits = ShardLimits(documents=400, record_bytes=6_000_000)
     plans = plan_shards(sizes, limits)
     assert plans == plan_shards(reversed(sizes), limits)
     size_of = dict(sizes)
     assert sorted(i for plan in plans for i in plan.ids) == sorted(size_of)
     for plan in plans:
         assert list(plan.ids) == sorted(plan.ids)
-        assert len(plan.ids) <= limits.documents
+        assert all(split_of(i) == plan.split and shard_bucket(i, plan.buckets) == plan.index for i in plan.ids)
+        assert len(plan.ids) <= limits.documents  # half the limit is the mean: hash variation stays under it
         assert sum(size_of[i] for i in plan.ids) <= limits.record_bytes
     assert [p.split for p in plans] == sorted((p.split for p in plans), key=SPLITS.index)
     for split in SPLITS:
-        assert [p.index for p in plans if p.split == split] == list(range(sum(p.split == split for p in plans)))
+        members = [(i, size) for i, size in sizes if split_of(i) == split]
+        buckets = bucket_count(len(members), sum(size for _, size in members), limits)
+        assert {p.buckets for p in plans if p.split == split} == {buckets}
+        assert [p.index for p in plans if p.split == split] == sorted(p.index for p in plans if p.split == split)
 
 
-def test_a_document_larger_than_the_byte_bound_gets_a_shard_of_its_own():
-    a, b, c = [i for i in (f"doc-{n}" for n in range(100)) if split_of(i) == "train"][:3]
-    plans = plan_shards([(a, 10), (b, 500), (c, 10)], ShardLimits(documents=10, record_bytes=100))
-    assert [plan.ids for plan in plans] == [(a,), (b,), (c,)]
+def test_the_bucket_count_is_the_smallest_power_of_two_whose_mean_shard_is_half_the_limits():
+    limits = ShardLimits(documents=100, record_bytes=1_000)
+    assert bucket_count(0, 0, limits) == 1
+    assert bucket_count(50, 500, limits) == 1
+    assert bucket_count(51, 500, limits) == 2
+    assert bucket_count(50, 501, limits) == 2
+    assert bucket_count(401, 10, limits) == 16  # 401 / 8 > 50, 401 / 16 <= 50
+    assert bucket_count(10, 64_000, limits) == 128
+
+
+def test_adding_or_changing_one_document_leaves_every_other_shard_as_it_was():
+    rng = random.Random(2)
+    sizes = [(f"doc-{n:05d}", rng.randrange(1_000, 2_000)) for n in range(300)]
+    limits = ShardLimits(documents=40, record_bytes=2**40)
+    before = plan_shards(sizes, limits)
+    grown = plan_shards([*sizes, ("doc-new", 1_500)], limits)
+    split = split_of("doc-new")
+    assert {p.buckets for p in grown if p.split == split} == {p.buckets for p in before if p.split == split}
+    assert sum(p.split == split for p in before) > 1
+    changed = [plan for plan in grown if plan not in before]
+    assert len(changed) == 1 and "doc-new" in changed[0].ids
+    assert set(before) - set(grown) == {p for p in before if (p.split, p.index) == (changed[0].split, changed[0].index)}
+    resized = plan_shards([(i, size + 7 if i == "doc-00007" else size) for i, size in sizes], limits)
+    assert resized == before  # a change of size alone moves no document
+
+
+def test_when_the_bucket_count_doubles_each_shard_splits_in_two():
+    ids = [f"doc-{n:05d}" for n in range(600)]
+    for buckets in (1, 2, 8):
+        for document_id in ids:
+            assert shard_bucket(document_id, 2 * buckets) in {
+                shard_bucket(document_id, buckets),
+                shard_bucket(document_id, buckets) + buckets,
+            }
+    counts = [sum(shard_bucket(i, 8) == b for i in ids) for b in range(8)]
+    assert min(counts) > 0.6 * 600 / 8 and max(counts) < 1.4 * 600 / 8  # spread evenly
 
 
 # Streaming Parquet
@@ -192,7 +229,8 @@ def test_builds_with_one_and_two_jobs_are_byte_identical(corpus, tmp_path_factor
     assert _files(corpus / "corpus") == _files(twin / "corpus")
     names = [n for n in serial.release.files if n.startswith("documents/train-")]
     assert len(names) > 1 and all(re.fullmatch(r"documents/train-\d{5}-of-\d{5}\.parquet", n) for n in names)
-    assert names[-1].endswith(f"-of-{len(names):05d}.parquet")
+    buckets = {int(n[-13:-8]) for n in names}  # every file of a split names the split's bucket count
+    assert len(buckets) == 1 and (count := buckets.pop()) >= len(names) and count & (count - 1) == 0
     assert check_corpus(CorpusLayout(twin), LocalEngine(1), limits=SMALL) == []
 
 

@@ -16,17 +16,20 @@ from hypothesis import strategies as st
 from newscorpus.convert import record as convert_record
 from newscorpus.convert import segment
 from newscorpus.engines.local import LocalEngine
-from newscorpus.pipeline.cache import cache_dir_of
+from newscorpus.pipeline.cache import cache_dir_of, index_dir_of, shard_store_dir_of
 from newscorpus.pipeline.corpus import build_corpus
 from newscorpus.record.layout import CorpusLayout
 from newscorpus.record.provenance import gold, layer_of, with_provenance
 from newscorpus.record.writer import dumps_record
+from newscorpus.release.shards import ShardLimits
 from newscorpus.synth import synthetic_record
 from newscorpus.synth.corpus import raw_path
 
 SEED = 23
 POOL = 5  # articles that may be added; a corpus holds a few of them at a time
 OPERATIONS = ("add", "edit", "remove", "gold timex", "gold entity", "version bump")
+# A shard of about one document: a split has several buckets, and adds and removals double or halve their count.
+LIMITS = ShardLimits(documents=2)
 
 
 def _outputs(root: Path) -> dict[str, bytes]:
@@ -118,7 +121,7 @@ def _apply(root: Path, operation: str, choice: int, version: int) -> int:
 
 
 def _build(root: Path) -> None:
-    result = build_corpus(CorpusLayout(root), LocalEngine(1))
+    result = build_corpus(CorpusLayout(root), LocalEngine(1), limits=LIMITS)
     assert result.release is not None, result.converted.problems
 
 
@@ -138,7 +141,8 @@ def test_every_step_of_an_incremental_build_equals_a_clean_build(steps):
             version = _apply(incremental, operation, choice, version)
             shutil.rmtree(clean, ignore_errors=True)
             shutil.copytree(incremental, clean)  # the same inputs: raw captures, records (their gold), profiles
-            shutil.rmtree(cache_dir_of(clean))
+            for cache in (cache_dir_of(clean), index_dir_of(clean), shard_store_dir_of(clean)):
+                shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(clean / "corpus" / "release", ignore_errors=True)
             with _tool_version(version):
                 _build(incremental)

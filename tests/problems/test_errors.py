@@ -30,6 +30,7 @@ EXPECTED_STAGES = {
     "gazetteer": "annotate",
     "spacy-pipeline": "annotate",
     "ner-model": "annotate",
+    "kb": "annotate",
     "annotate": "annotate",
     "evaluate": "evaluate",
     "stats": "stats",

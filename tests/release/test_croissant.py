@@ -88,6 +88,21 @@ def test_writer_returns_the_digest_and_is_deterministic(release):
     assert (folder / CROISSANT_FILE).read_bytes() == first
 
 
+def test_known_digests_give_the_file_objects_reading_the_files_gives_and_spare_the_reading(tmp_path, _seed_record):
+    folder = tmp_path / "release"
+    folder.mkdir()
+    summary = write_release_files([_seed_record], folder)
+    documents = ["ATTRIBUTION.md"]
+    read = write_croissant(folder, summary.configs, documents=documents)
+    assert write_croissant(folder, summary.configs, documents=documents, digests=summary.digests) == read
+    shard = next(name for name in summary.digests if name.endswith(".parquet"))
+    wrong = {**summary.digests, shard: "0" * 64}  # a known digest is taken as it is: the file is not read
+    write_croissant(folder, summary.configs, documents=documents, digests=wrong)
+    objects = {o["@id"]: o for o in json.loads((folder / CROISSANT_FILE).read_text(encoding="utf-8"))["distribution"]}
+    assert objects[shard]["sha256"] == "0" * 64
+    assert objects[shard]["contentSize"] == f"{(folder / shard).stat().st_size} B"
+
+
 def _feature_leaves(feature, path=()):
     inner = feature
     while isinstance(inner, List):
