@@ -15,6 +15,8 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newscorpus.annotate.publication import date_in_opening_lines
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -29,7 +31,7 @@ class Article:
     paragraph_starts: list[int]
     paragraph_ends: list[int]
     paragraph_roles: list[str]
-    published: date | None
+    published: date | None  # the record's publication date, else the one its opening lines give
     _start_index: dict[int, int] = field(default_factory=dict, repr=False)
     _end_index: dict[int, int] = field(default_factory=dict, repr=False)
 
@@ -39,6 +41,8 @@ class Article:
         layers = record["layers"]
         paragraphs = layers["paragraphs"]["items"]
         value = record["metadata"]["publication_date"]["value"]
+        if not value and (found := date_in_opening_lines(record["text"])):
+            value = found.value.isoformat()  # what convert would establish: the text's own dateline
         article = cls(
             id=record["id"],
             text=record["text"],

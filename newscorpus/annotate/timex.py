@@ -12,309 +12,57 @@ none, rather than a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterator
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_values
+from newscorpus.annotate.timex_extents import widened
+from newscorpus.annotate.timex_rules import MONTHS, RULES, VAGUE_VALUES, WEEKDAYS, RuleContext
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+__all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
+
+_VAGUE_PATTERN = re.compile(
+    r"\b(?:right )?(?P<word>now|currently|recently|soon|presently|nowadays|the future)\b(?<!as soon)(?! as\b)", re.I
 )
-_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9}
-_MONTH_ABBREVIATIONS |= {"oct": 10, "nov": 11, "dec": 12}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
-_UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
-_FUTURE_MARKERS = frozenset({"will", "'ll", "\u2019ll", "shall", "scheduled", "due", "upcoming", "planned"})
-_VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH += r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_COUNT = r"(?:\d+|" + "|".join(sorted(set(NUMBER_WORDS) - {"a", "an"}, key=len, reverse=True)) + r"|several|a few)"
-_NUMBER = rf"(?:{_COUNT}|an|a)"
-_UNIT = r"(?:year|month|week|day|decade|hour|minute)s?"
-
-
-@dataclass(frozen=True, slots=True)
-class Timex:
-    """A temporal expression; ``vague`` ones ("soon") are timex only, never DATE entities."""
-
-    start: int
-    end: int
-    type: str
-    value: str | None
-    vague: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    article: Article
-    match: re.Match[str]
-
-    @property
-    def published(self) -> date | None:
-        return self.article.published
-
-    def future_tense(self) -> bool:
-        """Whether the sentence around the match speaks of the future (decides "Friday" and "May")."""
-        sentence = self.article.sentence_of(self.match.start())
-        words = {self.article.token(i).lower() for i in self.article.sentence_tokens(sentence)}
-        return bool(words & _FUTURE_MARKERS)
-
-
-Resolution = tuple[str, str | None] | None
-Rule = tuple[re.Pattern[str], Callable[[_Context], Resolution]]
-
-
-def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS.index(key) + 1 if key in MONTHS else _MONTH_ABBREVIATIONS[key]
-
-
-def _amount(word: str) -> str:
-    word = word.lower()
-    if word.isdigit():
-        return str(int(word))
-    return str(NUMBER_WORDS[word]) if word in NUMBER_WORDS else "X"
-
-
-def _weekday(context: _Context) -> Resolution:
-    modifier = (context.match["modifier"] or "").lower()
-    published = context.published
-    part = _PARTS_OF_DAY.get((context.match["part"] or "").lower())
-    if published is None:
-        return ("TIME" if part else "DATE"), None
-    target = WEEKDAYS.index(context.match["day"].lower())
-    back = (published.weekday() - target) % 7
-    if modifier == "last":
-        day = published - timedelta(days=back or 7)
-    elif modifier == "next" or (modifier != "this" and context.future_tense()):
-        day = published + timedelta(days=(target - published.weekday()) % 7 or (7 if modifier == "next" else 0))
-    else:
-        day = published - timedelta(days=back)
-    return ("TIME", f"{day.isoformat()}T{part}") if part else ("DATE", day.isoformat())
-
-
-def _calendar_date(context: _Context) -> Resolution:
-    month = _month_number(context.match["month"] or context.match["month2"])
-    day = int(context.match["day"] or context.match["day2"])
-    year_text = context.match["year"] or context.match["year2"]
-    if year_text:
-        year: str = year_text
-    elif context.published:
-        year = str(_year_of_month(context, month))
-    else:
-        year = "XXXX"
-    try:
-        if year != "XXXX":
-            date(int(year), month, day)
-    except ValueError:
-        return None
-    return "DATE", f"{year}-{month:02d}-{day:02d}"
-
-
-def _year_of_month(context: _Context, month: int) -> int:
-    """The year of a month named without one: the nearest such month in the sentence's direction."""
-    published = context.published
-    assert published is not None
-    if context.future_tense():
-        return published.year if month >= published.month else published.year + 1
-    return published.year if month <= published.month else published.year - 1
-
-
-def _month(context: _Context) -> Resolution:
-    month = _month_number(context.match["month"])
-    if context.match["year"]:
-        return "DATE", f"{context.match['year']}-{month:02d}"
-    if context.published is None:
-        return "DATE", f"XXXX-{month:02d}"
-    return "DATE", f"{_year_of_month(context, month)}-{month:02d}"
-
-
-def _year(context: _Context) -> Resolution:
-    return "DATE", context.match["extent"]
-
-
-def _decade(context: _Context) -> Resolution:
-    return "DATE", context.match["decade"][:3] + "X"
-
-
-def _deictic_day(context: _Context) -> Resolution:
-    word = context.match["word"].lower()
-    if context.published is None:
-        return ("TIME" if word == "tonight" else "DATE"), None
-    shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
-    day = (context.published + timedelta(days=shift)).isoformat()
-    return ("TIME", f"{day}TNI") if word == "tonight" else ("DATE", day)
-
-
-def _part_of_day(context: _Context) -> Resolution:
-    part = _PARTS_OF_DAY[context.match["part"].lower()]
-    if context.published is None:
-        return "TIME", None
-    shift = -1 if context.match["modifier"].lower() == "last" else 0
-    return "TIME", f"{(context.published + timedelta(days=shift)).isoformat()}T{part}"
-
-
-def _relative_unit(context: _Context) -> Resolution:
-    """A calendar unit next to the publication date: "last week", "this month", "next year", "this decade"."""
-    published = context.published
-    if published is None:
-        return "DATE", None
-    step = {"last": -1, "this": 0, "next": 1}[context.match["modifier"].lower()]
-    return "DATE", _calendar_unit(published, context.match["unit"].lower(), step)
-
-
-def _calendar_unit(day: date, unit: str, step: int) -> str:
-    if unit == "week":
-        year, week, _ = (day + timedelta(weeks=step)).isocalendar()
-        return f"{year}-W{week:02d}"
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + step
-        return f"{index // 12}-{index % 12 + 1:02d}"
-    if unit == "decade":
-        return f"{day.year // 10 + step:03d}X"
-    return str(day.year + step)
-
-
-def _season(context: _Context) -> Resolution:
-    if context.published is None:
-        return "DATE", None
-    step = {"last": -1, "this": 0, "next": 1}[context.match["modifier"].lower()]
-    return "DATE", f"{context.published.year + step}-{_SEASONS[context.match['season'].lower()]}"
-
-
-def _duration(context: _Context) -> Resolution:
-    """A period, TIMEX3 DURATION: "the past 26 years", "three weeks", "the last decade"."""
-    unit = context.match["unit"].lower().rstrip("s")
-    amount = _amount(context.match["amount"]) if context.match["amount"] else "1"
-    if unit == "decade":
-        amount = "X" if amount == "X" else str(int(amount) * 10)
-    prefix = "PT" if unit in ("hour", "minute") else "P"
-    return "DURATION", f"{prefix}{amount}{_UNIT_CODES[unit]}"
-
-
-def _ago(context: _Context) -> Resolution:
-    """A date counted back from the publication date: "three days ago"."""
-    amount = _amount(context.match["amount"])
-    unit = context.match["unit"].lower().rstrip("s")
-    if context.published is None or amount == "X" or unit in ("hour", "minute"):
-        return "DATE", None
-    count = int(amount)
-    if unit == "day":
-        return "DATE", (context.published - timedelta(days=count)).isoformat()
-    return "DATE", _calendar_unit(context.published, unit, -count)
-
-
-def _clock(context: _Context) -> Resolution:
-    hour = int(context.match["hour"])
-    minute = int(context.match["minute"] or 0)
-    meridiem = (context.match["meridiem"] or "").lower()
-    if meridiem.startswith("p") and hour < 12:
-        hour += 12
-    elif meridiem.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return None
-    return "TIME", f"T{hour:02d}:{minute:02d}"
-
-
-def _noon(context: _Context) -> Resolution:
-    return "TIME", "T12:00" if context.match["word"].lower() == "noon" else "T00:00"
-
-
-def _set(context: _Context) -> Resolution:
-    word = (context.match["unit"] or context.match["adverb"]).lower()
-    code = {"day": "D", "daily": "D", "week": "W", "weekly": "W", "month": "M", "monthly": "M"}.get(word, "Y")
-    return "SET", f"P1{code}"
-
-
-RULES: tuple[Rule, ...] = (
-    # A full date with its weekday ("Friday, January 4, 2019", a dateline) is one expression.
-    (
-        re.compile(rf"(?P<weekday>{_WEEKDAY}), (?P<month>{_MONTH}) (?P<day>\d{{1,2}}), (?P<year>(?:19|20)\d\d)"),
-        _calendar_date,
-    ),
-    (
-        re.compile(
-            rf"(?:(?P<modifier>last|next|this) )?(?P<day>{_WEEKDAY})(?: (?P<part>morning|afternoon|evening|night))?",
-            re.IGNORECASE,
-        ),
-        _weekday,
-    ),
-    (
-        re.compile(
-            rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>(?:19|20)\d\d))?"
-            rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH})(?: (?P<year2>(?:19|20)\d\d))?"
-        ),
-        _calendar_date,
-    ),
-    (re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>(?:19|20)\d\d))?"), _month),
-    (
-        re.compile(r"\b(?:in|since|by|until|from|to|of|before|after|during|early|late) (?P<extent>(?:19|20)\d\d)\b"),
-        _year,
-    ),
-    (re.compile(r"the (?P<decade>(?:19|20)\d0)s"), _decade),
-    (re.compile(r"(?P<word>yesterday|today|tomorrow|tonight)", re.IGNORECASE), _deictic_day),
-    (re.compile(r"(?P<modifier>this|last) (?P<part>morning|afternoon|evening|night)", re.IGNORECASE), _part_of_day),
-    (re.compile(r"(?P<modifier>last|this|next) (?P<unit>week|month|year|decade)", re.IGNORECASE), _relative_unit),
-    (re.compile(r"(?P<modifier>last|this|next) (?P<season>spring|summer|autumn|fall|winter)", re.IGNORECASE), _season),
-    (
-        re.compile(rf"the (?:past|last|next|previous|coming) (?:(?P<amount>{_COUNT}) )?(?P<unit>{_UNIT})", re.I),
-        _duration,
-    ),
-    (re.compile(rf"(?P<amount>{_COUNT}) (?P<unit>{_UNIT})(?! ago| old)", re.IGNORECASE), _duration),
-    (re.compile(rf"(?P<amount>{_NUMBER}) (?P<unit>{_UNIT}) ago", re.IGNORECASE), _ago),
-    (
-        re.compile(r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<meridiem>a\.m\.|p\.m\.|am|pm)", re.IGNORECASE),
-        _clock,
-    ),
-    (re.compile(r"(?P<word>noon|midnight)", re.IGNORECASE), _noon),
-    (
-        re.compile(r"(?:every|each) (?P<unit>day|week|month|year)|(?P<adverb>daily|weekly|monthly|annually|yearly)"),
-        _set,
-    ),
-)
-
-
-_VAGUE_PATTERN = re.compile(r"\b(?P<word>now|currently|recently|soon)\b", re.IGNORECASE)
 
 
 def _candidates(article: Article) -> Iterator[Timex]:
     text = article.text
+    # Anchored expressions first: where one ties in length with another reading ("the next day"
+    # as a period), the anchored reading wins.
+    for anchored_pattern, anchored in ANCHORED_RULES:
+        for match in anchored_pattern.finditer(text):
+            start, end = match.span()
+            found = anchored(match) if article.on_token_boundaries(start, end) else None
+            if found is not None:
+                yield Timex(start, end, found[0], found[2], anchor=found[1])
     for pattern, resolve in RULES:
         for match in pattern.finditer(text):
             # A rule may match context it needs (a preposition) around the expression itself.
             start, end = match.span("extent" if "extent" in pattern.groupindex else 0)
             if not article.on_token_boundaries(start, end):
                 continue
-            resolved = resolve(_Context(article, match))
+            resolved = resolve(RuleContext(article, match))
             if resolved is not None:
                 yield Timex(start, end, resolved[0], resolved[1])
     for match in _VAGUE_PATTERN.finditer(text):
         start, end = match.span()
-        if article.on_token_boundaries(start, end) and _stands_alone(text, start, end):
-            yield Timex(start, end, "DATE", _VAGUE[match["word"].lower()], vague=True)
+        if (
+            article.on_token_boundaries(start, end)
+            and _stands_alone(text, start, end)
+            and not _discourse_now(article, match)
+        ):
+            yield Timex(start, end, "DATE", VAGUE_VALUES[match["word"].lower()], vague=True)
+
+
+def _discourse_now(article: Article, match: re.Match[str]) -> bool:
+    """ "now that" (a connective) and a sentence-opening "Now," or "Now it ..." (a discourse marker): no timex."""
+    if match["word"].lower() != "now":
+        return False
+    if article.text.startswith(" that", match.end()):
+        return True
+    index = article.token_starting_at(match.start())
+    return match["word"] == "Now" and index is not None and article.is_sentence_start(index)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -332,7 +80,7 @@ def find_timexes(article: Article) -> list[Timex]:
         if taken.isdisjoint(range(timex.start, timex.end)):
             chosen.append(timex)
             taken.update(range(timex.start, timex.end))
-    return sorted(chosen, key=lambda t: t.start)
+    return anchor_values(article, widened(article, sorted(chosen, key=lambda t: t.start)))
 
 
 def timex_layer_items(timexes: list[Timex], text: str) -> list[dict[str, object]]:

@@ -1,5 +1,8 @@
 """The publication date a conversion can establish: from the capture header, checked against the dateline.
 
+Without either, the text's own opening lines are the witness (a date line
+under the headline, ``newscorpus.annotate.publication``).
+
 The header's date is the source's own published date (for Wikinews, the
 page's "published" mark); the dateline is what the article says. When both
 are there and disagree, the date is still the header's, and the evidence and
@@ -16,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from newscorpus import __version__
+from newscorpus.annotate.publication import date_in_opening_lines
 from newscorpus.record.provenance import auto
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -89,3 +93,13 @@ def publication_date(
         return dict(NOT_ESTABLISHED), notices
     provenance = auto("newscorpus.convert", __version__)
     return {"value": value.isoformat(), "evidence": evidence, "provenance": provenance}, notices
+
+
+def publication_date_from_text(text: str) -> dict[str, Any] | None:
+    """``metadata.publication_date`` from the text's opening lines, for a capture whose metadata gives none."""
+    found = date_in_opening_lines(text)
+    if found is None:
+        return None
+    evidence = f"{found.evidence} (no date in a capture header or a dateline the profile knows)"
+    provenance = auto("newscorpus.convert", __version__)
+    return {"value": found.value.isoformat(), "evidence": evidence, "provenance": provenance}

@@ -19,7 +19,7 @@ from newscorpus import __version__
 from newscorpus.annotate.runner import Annotators, corpus_annotators, needs_annotation, shipped_annotators
 from newscorpus.convert.attribution import attribution_of
 from newscorpus.convert.boilerplate import ArticleParts, split_article
-from newscorpus.convert.dates import NOT_ESTABLISHED, Notice, publication_date
+from newscorpus.convert.dates import NOT_ESTABLISHED, Notice, publication_date, publication_date_from_text
 from newscorpus.convert.decode import RawCapture, read_raw
 from newscorpus.convert.profiles import GENERIC, Profile, choose_profile
 from newscorpus.convert.segment import segment_paragraph, tool_versions
@@ -190,6 +190,23 @@ def _metadata_from_source(
     return url, date, notices
 
 
+def source_publication_date(root: Path, raw_path: str | None, text: str) -> dict[str, Any]:
+    """``metadata.publication_date`` as convert establishes it, with no gold date to keep.
+
+    From the capture at ``raw_path`` (under ``root``) as the source gives it;
+    ``raw_path`` None stands for a capture with no header and no dateline.
+    Benchmarks use it to score the annotators without a hand-set date.
+    """
+    established = dict(NOT_ESTABLISHED)
+    if raw_path is not None:
+        capture = read_raw(root / raw_path, raw_path)
+        profile, parts = _split(capture, root)
+        established = _metadata_from_source(profile, parts, raw_path)[1]
+    if established["value"] is None:
+        return publication_date_from_text(text) or established
+    return established
+
+
 def _assemble(
     capture: RawCapture,
     previous: dict[str, Any] | None,
@@ -201,6 +218,8 @@ def _assemble(
     profile, parts = _split(capture, root)
     url, source_date, source_notices = _metadata_from_source(profile, parts, capture.path)
     text, offset_map = join_paragraphs(list(parts.paragraphs))
+    if source_date["value"] is None:
+        source_date = publication_date_from_text(text) or source_date
     headline = parts.text_of("headline")
     folder = publisher_folder(capture.path)
     publisher_slug = profile.id if profile.id != GENERIC else (folder or "unknown")

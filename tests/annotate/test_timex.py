@@ -30,10 +30,10 @@ from conftest import annotate
         ("Elections are due in December.", [("December", "DATE", "2020-12")]),
         (
             "The decline began in 1994 and peaked in the 1990s.",
-            [("1994", "DATE", "1994"), ("the 1990s", "DATE", "199X")],
+            [("1994", "DATE", "1994"), ("the 1990s", "DATE", "199")],
         ),
         ("Problems will be resolved soon.", [("soon", "DATE", "FUTURE_REF")]),
-        ("The session opens at 10 a.m. today.", [("10 a.m.", "TIME", "T10:00"), ("today", "DATE", "2020-08-15")]),
+        ("The session opens at 10 a.m. today.", [("10 a.m. today", "TIME", "2020-08-15T10:00")]),
         ("The report is published every year.", [("every year", "SET", "P1Y")]),
         ("He has since changed his rhetoric; it earlier issued a claim.", []),
     ],

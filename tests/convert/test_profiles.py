@@ -169,7 +169,10 @@ def test_without_the_corpus_profile_the_generic_one_is_used(tmp_path):
     root = corpus_with(tmp_path, None, capture("2019-01-04", "Friday, January 4, 2019"))
     record = convert(root)
     assert record["source"]["profile"] == "generic"
-    assert record["metadata"]["publication_date"]["value"] is None
+    # The generic profile reads no header date and knows no dateline; the text's own date line still dates it.
+    published = record["metadata"]["publication_date"]
+    assert published["value"] == "2019-01-04" and published["provenance"]["kind"] == "auto"
+    assert "opening line 'Friday, January 4, 2019'" in published["evidence"]
 
 
 BAD_PROFILES = [
