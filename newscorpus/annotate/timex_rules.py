@@ -261,11 +261,7 @@ def _duration(context: RuleContext) -> Resolution:
 
 def _range_duration(context: RuleContext) -> Resolution:
     """A range of amounts, "4-5 years", "30 to 60 minutes": one DURATION with an X amount (guidelines §7.12)."""
-    unit = context.match["unit"].lower().rstrip("s")
-    if unit == "decade":
-        return "DURATION", "PXDE"
-    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
-    return "DURATION", f"{prefix}X{_UNIT_CODES[unit]}"
+    return _open_amount(context)
 
 
 def _ago(context: RuleContext) -> Resolution:

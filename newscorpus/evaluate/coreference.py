@@ -29,7 +29,7 @@ from typing import Any
 
 from newscorpus.evaluate.coref_metrics import Cluster, Counts, b_cubed, ceaf_e, muc
 from newscorpus.evaluate.heads import head_of
-from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align
+from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align, one_to_one
 
 Record = dict[str, Any]
 COREF_MODES = (*MODES, HEAD)
@@ -61,15 +61,7 @@ def head_align(
         for g in by_head.get(head, ()):
             size_gap = abs((predicted[p][1] - predicted[p][0]) - (gold[g][1] - gold[g][0]))
             candidates.append((predicted[p] != gold[g], size_gap, g, p))
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    pairs = []
-    for *_, g, p in sorted(candidates):
-        if g not in used_gold and p not in used_predicted:
-            used_gold.add(g)
-            used_predicted.add(p)
-            pairs.append((g, p))
-    return pairs
+    return one_to_one(candidates)
 
 
 def _partitions(

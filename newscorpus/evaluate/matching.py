@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 Extent = tuple[int, int]
 MODES = ("exact", "overlap")
@@ -104,6 +105,11 @@ def align(
             # Prefer identical spans, then the largest overlap, then the tightest fit.
             union = sum(max(a[1], b[1]) - min(a[0], b[0]) for a, b in pairs)
             candidates.append((any(a != b for a, b in pairs), -sum(overlaps), union, g, p))
+    return one_to_one(candidates)
+
+
+def one_to_one(candidates: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from ``(*preference, gold, predicted)`` tuples, the most preferred first."""
     used_gold: set[int] = set()
     used_predicted: set[int] = set()
     matched = []
