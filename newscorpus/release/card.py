@@ -25,6 +25,7 @@ from datasets import ClassLabel, DatasetInfo, Features, List, Value
 
 from newscorpus import __version__
 from newscorpus.release.agreement import agreement_section
+from newscorpus.release.annotator_scores import annotator_section
 from newscorpus.release.baseline import baseline_section
 from newscorpus.release.card_examples import example_json, example_row, truncate_example
 from newscorpus.release.composition import (
@@ -331,6 +332,10 @@ except Wikidata identifiers for named entities.
 ## Baseline
 
 {baseline_section()}
+
+### Automatic annotators
+
+{annotator_section()}
 
 ## Considerations for using the data
 
