@@ -40,18 +40,23 @@ class TextDate:
     evidence: str
 
 
-def _calendar_date(match: re.Match[str]) -> date | None:
-    month = match["month"] or match["month2"]
-    day = match["day"] or match["day2"]
-    year = match["year"] or match["year2"]
+def named_date(year: int, month: int, day: int, weekday: str | None) -> tuple[date | None, str]:
+    """The calendar date named, or None, with what is wrong with it ('' when nothing): a date or a weekday."""
     try:
-        named = date(int(year), list(calendar.month_name).index(month), int(day))
+        named = date(year, month, day)
     except ValueError:
-        return None
-    weekday = match["weekday"]
-    if weekday and calendar.day_name[named.weekday()] != weekday:
-        return None
-    return named
+        return None, f"{year:04d}-{month:02d}-{day:02d} is not a calendar date"
+    if weekday and weekday.lower() != calendar.day_name[named.weekday()].lower():
+        return named, f"{weekday} is not the weekday of {named.isoformat()} ({calendar.day_name[named.weekday()]})"
+    return named, ""
+
+
+def _calendar_date(match: re.Match[str]) -> date | None:
+    month = list(calendar.month_name).index(match["month"] or match["month2"])
+    named, problem = named_date(
+        int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"]), match["weekday"]
+    )
+    return None if problem else named
 
 
 def date_in_opening_lines(text: str) -> TextDate | None:

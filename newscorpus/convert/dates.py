@@ -19,12 +19,11 @@ from datetime import date
 from typing import Any
 
 from newscorpus import __version__
-from newscorpus.annotate.publication import date_in_opening_lines
+from newscorpus.annotate.publication import date_in_opening_lines, named_date
 from newscorpus.record.provenance import auto
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
-WEEKDAYS = [name.lower() for name in calendar.day_name]
 NOT_ESTABLISHED = {"value": None, "evidence": "not established", "provenance": None}
 
 
@@ -46,13 +45,13 @@ def dateline_date(match: re.Match[str]) -> tuple[date | None, str]:
     month_text = groups["month"]
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
     try:
-        named = date(int(groups["year"]), month or 0, int(groups["day"]))
+        year, day = int(groups["year"]), int(groups["day"])
     except (TypeError, ValueError):
         return None, f"{match[0]!r} is not a calendar date"
-    weekday = groups.get("weekday")
-    if weekday and weekday.lower() != WEEKDAYS[named.weekday()]:
-        return named, f"{weekday} is not the weekday of {named.isoformat()} ({WEEKDAYS[named.weekday()].title()})"
-    return named, ""
+    named, problem = named_date(year, month or 0, day, groups.get("weekday"))
+    if named is None:
+        return None, f"{match[0]!r} is not a calendar date"
+    return named, problem
 
 
 def _header_date(value: str) -> date | None:
