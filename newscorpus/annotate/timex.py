@@ -18,6 +18,7 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_values
 from newscorpus.annotate.timex_extents import widened
 from newscorpus.annotate.timex_rules import MONTHS, RULES, VAGUE_VALUES, WEEKDAYS, RuleContext
+from newscorpus.annotate.timex_speech import speech_of, spoken_values
 
 __all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
 
@@ -80,7 +81,9 @@ def find_timexes(article: Article) -> list[Timex]:
         if taken.isdisjoint(range(timex.start, timex.end)):
             chosen.append(timex)
             taken.update(range(timex.start, timex.end))
-    return anchor_values(article, widened(article, sorted(chosen, key=lambda t: t.start)))
+    speech = speech_of(article)
+    timexes = spoken_values(article, speech, widened(article, sorted(chosen, key=lambda t: t.start)))
+    return anchor_values(article, timexes, speech.in_turn)
 
 
 def timex_layer_items(timexes: list[Timex], text: str) -> list[dict[str, object]]:

@@ -30,7 +30,8 @@ _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 _SPECIFIC = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
 _MONTH_PREFIX = re.compile(r"\d{4}-\d{2}(?!\d)")
 _NEARBY = 80  # characters between a clock time and the day it is on
-_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?")
+# A day, with a clock time or a part of the day ("Saturday morning" is on Saturday too).
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})|T(?:MO|AF|EV|NI))?")
 # "just" and "only" stay outside (guidelines §7.11); a comparison ("after 7:30 a.m.") is inside.
 _APPROXIMATOR = r"(?:(?:around|about|approximately|roughly|nearly|almost|shortly after|after|shortly before) )?"
 _ZONE = r"(?: (?:local time|[A-Z][a-z]+ time|(?:UTC|GMT)(?:[+-]\d{1,2})?|[A-Z]{2,4}T))?"
@@ -192,15 +193,22 @@ def _sentence_day(article: Article, timex: Timex, timexes: list[Timex]) -> date 
     return min(days)[1] if days else None
 
 
-def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
-    """The same expressions in text order, each anchored one given its value from its anchor."""
+def anchor_values(
+    article: Article, timexes: list[Timex], in_turn: Callable[[int], bool] = lambda offset: False
+) -> list[Timex]:
+    """The same expressions in text order, each anchored one given its value from its anchor.
+
+    ``in_turn`` says whether an offset is in an interview turn, where a clock
+    time or a part of the day takes only a day named beside it
+    (``newscorpus.annotate.timex_speech``).
+    """
     resolved: list[Timex] = []
     anchor: str | None = None  # the last specific value of the narration: a year, a month, a day, a moment
     last_value: tuple[str, str] | None = None  # (type, value) of the last specific date or time
     dateline = date_in_opening_lines(article.text)
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.anchor is not None:
-            timex = _resolve(article, timex, timexes, anchor, last_value)
+            timex = _resolve(article, timex, timexes, anchor, last_value, in_turn(timex.start))
         resolved.append(timex)
         in_dateline = dateline is not None and timex.start < dateline.end and dateline.start < timex.end
         if in_dateline or article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
@@ -216,13 +224,19 @@ def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
 
 
 def _resolve(
-    article: Article, timex: Timex, timexes: list[Timex], anchor: str | None, last_value: tuple[str, str] | None
+    article: Article,
+    timex: Timex,
+    timexes: list[Timex],
+    anchor: str | None,
+    last_value: tuple[str, str] | None,
+    in_turn: bool,
 ) -> Timex:
     instruction = timex.anchor or ""
     if instruction in ("clock", "part"):
-        # A clock time is on the day named beside it; "that night" points back to the narration's day.
-        beside = _sentence_day(article, timex, timexes) if instruction == "clock" else None
-        prefix = beside.isoformat() if beside else _day_prefix(anchor)
+        # A clock time is on the day named beside it; "that night" points back to the narration's day,
+        # except in an interview, whose answers have no narration to point back to.
+        beside = _sentence_day(article, timex, timexes) if instruction == "clock" or in_turn else None
+        prefix = beside.isoformat() if beside else _day_prefix(None if in_turn else anchor)
         return replace(timex, value=f"{prefix}{timex.value}", anchor=None)
     if instruction == "same":
         kind, value = last_value if last_value else (timex.type, None)
