@@ -19,6 +19,7 @@ from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_valu
 from newscorpus.annotate.timex_extents import widened
 from newscorpus.annotate.timex_rules import MONTHS, RULES, VAGUE_VALUES, WEEKDAYS, RuleContext
 from newscorpus.annotate.timex_speech import speech_of, spoken_values
+from newscorpus.annotate.timex_vague import indefinite_timexes
 
 __all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
 
@@ -29,8 +30,9 @@ _VAGUE_PATTERN = re.compile(
 
 def _candidates(article: Article) -> Iterator[Timex]:
     text = article.text
-    # Anchored expressions first: where one ties in length with another reading ("the next day"
-    # as a period), the anchored reading wins.
+    # Anchored and indefinite expressions first: where one ties in length with another reading ("the
+    # next day", "one day" as a period), it wins.
+    yield from indefinite_timexes(article)
     for anchored_pattern, anchored in ANCHORED_RULES:
         for match in anchored_pattern.finditer(text):
             start, end = match.span()

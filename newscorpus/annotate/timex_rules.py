@@ -286,7 +286,9 @@ def _ago(context: RuleContext) -> Resolution:
     """A date counted back from the publication date: "three days ago"."""
     amount = _amount(context.match["amount"])
     unit = context.match["unit"].lower().rstrip("s")
-    if context.published is None or amount == "X" or unit in ("hour", "minute"):
+    if amount == "X":
+        return "DATE", "PAST_REF"  # "several years ago": no count, so only the direction (as timex_vague)
+    if context.published is None or unit in ("hour", "minute"):
         return "DATE", None
     count = int(amount)
     if unit == "day":
