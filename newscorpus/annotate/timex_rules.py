@@ -319,8 +319,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         re.compile(
-            rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>(?:19|20)\d\d))?"
-            rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH})(?: (?P<year2>(?:19|20)\d\d))?"
+            rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<year>(?:19|20)\d\d))?"
+            rf"|(?P<day2>\d{{1,2}})(?:(?:st|nd|rd|th)(?: of)?)? (?P<month2>{_MONTH})(?:,? (?P<year2>(?:19|20)\d\d))?"
         ),
         _calendar_date,
     ),
