@@ -165,6 +165,7 @@ def main() -> None:
         role = "development" if fold in DEVELOPMENT_FOLDS else "held out"
         print(f"fold {fold} ({len(held)} documents, {role}): " + ", ".join(f"{k} {v:.3f}" for k, v in result.items()))
     print("all folds: " + summary(per_fold, list(range(FOLDS))))
+    print("development folds 0-2: " + summary(per_fold, list(DEVELOPMENT_FOLDS)))
     print("held-out folds 3-4: " + summary(per_fold, [f for f in range(FOLDS) if f not in DEVELOPMENT_FOLDS]))
 
 

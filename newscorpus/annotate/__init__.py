@@ -5,9 +5,12 @@
 ``newscorpus evaluate``. Quotations draw on ``cues`` (the lexicon),
 ``speakers`` (who a cue attributes to), ``reported`` (unquoted reported
 speech) and ``interviews`` (Q/A turns). Timex draws on ``timex_rules`` (the
-patterns and their values), ``timex_anchors`` (clock times and "the next
-day", resolved against the narration), ``timex_extents`` (modifiers and
-joined pieces) and ``publication`` (the date an article's opening lines give).
+patterns and their values), ``timex_tense`` (whether a bare weekday or month
+is ahead or past), ``timex_anchors`` (clock times and "the next day",
+resolved against the narration), ``timex_speech`` (deixis in quotations and
+interview turns), ``timex_vague`` (indefinite times: "one day", "years ago"),
+``timex_extents`` (modifiers and joined pieces) and ``publication`` (the date
+an article's opening lines give).
 Coreference draws on ``clusters`` (clusters with what is known of each
 referent), ``nominals`` (nominal mentions) and ``gender`` (number and gender
 agreement).

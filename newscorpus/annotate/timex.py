@@ -18,6 +18,8 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_values
 from newscorpus.annotate.timex_extents import widened
 from newscorpus.annotate.timex_rules import MONTHS, RULES, VAGUE_VALUES, WEEKDAYS, RuleContext
+from newscorpus.annotate.timex_speech import speech_of, spoken_values
+from newscorpus.annotate.timex_vague import indefinite_timexes
 
 __all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
 
@@ -28,8 +30,9 @@ _VAGUE_PATTERN = re.compile(
 
 def _candidates(article: Article) -> Iterator[Timex]:
     text = article.text
-    # Anchored expressions first: where one ties in length with another reading ("the next day"
-    # as a period), the anchored reading wins.
+    # Anchored and indefinite expressions first: where one ties in length with another reading ("the
+    # next day", "one day" as a period), it wins.
+    yield from indefinite_timexes(article)
     for anchored_pattern, anchored in ANCHORED_RULES:
         for match in anchored_pattern.finditer(text):
             start, end = match.span()
@@ -80,7 +83,9 @@ def find_timexes(article: Article) -> list[Timex]:
         if taken.isdisjoint(range(timex.start, timex.end)):
             chosen.append(timex)
             taken.update(range(timex.start, timex.end))
-    return anchor_values(article, widened(article, sorted(chosen, key=lambda t: t.start)))
+    speech = speech_of(article)
+    timexes = spoken_values(article, speech, widened(article, sorted(chosen, key=lambda t: t.start)))
+    return anchor_values(article, timexes, speech.in_turn)
 
 
 def timex_layer_items(timexes: list[Timex], text: str) -> list[dict[str, object]]:

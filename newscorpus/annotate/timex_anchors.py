@@ -30,7 +30,8 @@ _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 _SPECIFIC = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
 _MONTH_PREFIX = re.compile(r"\d{4}-\d{2}(?!\d)")
 _NEARBY = 80  # characters between a clock time and the day it is on
-_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?")
+# A day, with a clock time or a part of the day ("Saturday morning" is on Saturday too).
+_DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})|T(?:MO|AF|EV|NI))?")
 # "just" and "only" stay outside (guidelines §7.11); a comparison ("after 7:30 a.m.") is inside.
 _APPROXIMATOR = r"(?:(?:around|about|approximately|roughly|nearly|almost|shortly after|after|shortly before) )?"
 _ZONE = r"(?: (?:local time|[A-Z][a-z]+ time|(?:UTC|GMT)(?:[+-]\d{1,2})?|[A-Z]{2,4}T))?"
@@ -192,37 +193,68 @@ def _sentence_day(article: Article, timex: Timex, timexes: list[Timex]) -> date 
     return min(days)[1] if days else None
 
 
-def anchor_values(article: Article, timexes: list[Timex]) -> list[Timex]:
-    """The same expressions in text order, each anchored one given its value from its anchor."""
+def anchor_values(
+    article: Article, timexes: list[Timex], in_turn: Callable[[int], bool] = lambda offset: False
+) -> list[Timex]:
+    """The same expressions in text order, each anchored one given its value from its anchor.
+
+    ``in_turn`` says whether an offset is in an interview turn, where a clock
+    time or a part of the day takes only a day named beside it
+    (``newscorpus.annotate.timex_speech``).
+    """
     resolved: list[Timex] = []
     anchor: str | None = None  # the last specific value of the narration: a year, a month, a day, a moment
     last_value: tuple[str, str] | None = None  # (type, value) of the last specific date or time
+    last_day: tuple[str, int] | None = None  # the last specific value with a day, and its paragraph
     dateline = date_in_opening_lines(article.text)
     for timex in sorted(timexes, key=lambda t: t.start):
         if timex.anchor is not None:
-            timex = _resolve(article, timex, timexes, anchor, last_value)
+            # "The previous day" after "last October" steps from the last day stated close before it.
+            near = last_day is not None and article.paragraph_of(timex.start) - last_day[1] <= 1
+            fallback = last_day[0] if last_day is not None and near else None
+            timex = _resolve(article, timex, timexes, (anchor, fallback), last_value, in_turn(timex.start))
         resolved.append(timex)
         in_dateline = dateline is not None and timex.start < dateline.end and dateline.start < timex.end
         if in_dateline or article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
             continue
         if timex.type not in ("DATE", "TIME") or not _SPECIFIC.fullmatch(timex.value):
             continue
-        day = _day_of(timex.value)
-        if day is not None and article.published is not None and day > article.published:
-            continue  # a day after the publication date is a plan, not a step of the narration
+        if _after_publication(timex.value, article.published):
+            continue  # a date after the publication date is a plan ("by 2025"), not a step of the narration
         anchor = timex.value
         last_value = (timex.type, timex.value)
+        if _day_of(timex.value) is not None:
+            last_day = (timex.value, article.paragraph_of(timex.start))
     return resolved
 
 
+def _after_publication(value: str, published: date | None) -> bool:
+    """Whether a specific value (a year, a month, a day) lies wholly after the publication date."""
+    if published is None:
+        return False
+    day = _day_of(value)
+    if day is not None:
+        return day > published
+    if _MONTH_PREFIX.match(value):
+        return value[:7] > published.isoformat()[:7]
+    return int(value[:4]) > published.year
+
+
 def _resolve(
-    article: Article, timex: Timex, timexes: list[Timex], anchor: str | None, last_value: tuple[str, str] | None
+    article: Article,
+    timex: Timex,
+    timexes: list[Timex],
+    anchors: tuple[str | None, str | None],
+    last_value: tuple[str, str] | None,
+    in_turn: bool,
 ) -> Timex:
+    anchor, day_fallback = anchors
     instruction = timex.anchor or ""
     if instruction in ("clock", "part"):
-        # A clock time is on the day named beside it; "that night" points back to the narration's day.
-        beside = _sentence_day(article, timex, timexes) if instruction == "clock" else None
-        prefix = beside.isoformat() if beside else _day_prefix(anchor)
+        # A clock time is on the day named beside it; "that night" points back to the narration's day,
+        # except in an interview, whose answers have no narration to point back to.
+        beside = _sentence_day(article, timex, timexes) if instruction == "clock" or in_turn else None
+        prefix = beside.isoformat() if beside else _day_prefix(None if in_turn else anchor)
         return replace(timex, value=f"{prefix}{timex.value}", anchor=None)
     if instruction == "same":
         kind, value = last_value if last_value else (timex.type, None)
@@ -230,4 +262,7 @@ def _resolve(
     shift = re.fullmatch(r"([a-z]+)([+-]\d+)", instruction)
     if anchor is None or shift is None:
         return replace(timex, value=None, anchor=None)
-    return replace(timex, value=_shifted(anchor, shift[1], int(shift[2])), anchor=None)
+    value = _shifted(anchor, shift[1], int(shift[2]))
+    if value is None and day_fallback is not None:
+        value = _shifted(day_fallback, shift[1], int(shift[2]))
+    return replace(timex, value=value, anchor=None)

@@ -1,14 +1,14 @@
 """Timex extents widened to the TimeML extent: modifiers taken in, and pieces of one expression joined.
 
 The finder's rules match the core of an expression ("August", "25 years",
-"Saturday"). The guidelines' extent is wider (§5.2, §7.11): approximators
-and comparisons are inside ("about three years ago", "close to 25 years",
-"more than six minutes"), so are period modifiers ("late August", "early
-yesterday afternoon", "the end of July"), and an expression written in two
-pieces is one ("Saturday, April 27"; "March of this year"; "0300 UTC
-Monday morning"). Values stay those of the core, except where the second
-piece gives what the first lacked (the year of "March of last year", the day
-of a clock time).
+"Saturday"). The guidelines' extent is wider (§5.2, §7.11, §7.12):
+approximators and comparisons are inside ("about three years ago", "close to
+25 years", "more than six minutes"), so are period modifiers ("late August",
+"early yesterday afternoon", "the end of July"), and an expression written in
+two pieces is one ("Saturday, April 27"; "March of this year"; "0300 UTC
+Monday morning"; "the night of May 25", a TIME). Values stay those of the
+core, except where the second piece gives what the first lacked (the year of
+"March of last year", the day of a clock time, the part of the day).
 """
 
 from __future__ import annotations
@@ -36,9 +36,23 @@ _RELATIVE_YEAR = re.compile(r"(this|last|next) year", re.IGNORECASE)
 _MONTH_VALUE = re.compile(r"[\dX]{4}(-\d{2}(?:-\d{2})?)")
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LOOK_BACK = 40
+_PART_OF = re.compile(r"(?:^|(?<=\W))the (?P<part>morning|afternoon|evening|night) of $")
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _part_of_the_day(article: Article, timex: Timex, floor: int) -> Timex | None:
+    """ "the night of May 25": one TIME, the part of that day (guidelines §7.12)."""
+    if timex.type != "DATE" or not _FULL_DAY.fullmatch(timex.value or ""):
+        return None
+    found = _PART_OF.search(article.text, max(floor, timex.start - _LOOK_BACK), timex.start)
+    if found is None or not article.on_token_boundaries(found.start(), timex.end):
+        return None
+    return replace(timex, start=found.start(), type="TIME", value=f"{timex.value}T{_PART_CODES[found['part']]}")
 
 
 def _widen_left(article: Article, timex: Timex, floor: int) -> Timex:
+    if (part := _part_of_the_day(article, timex, floor)) is not None:
+        return part
     pattern = _BEFORE.get(timex.type)
     if pattern is None or (timex.type == "DATE" and timex.vague):
         return timex

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.timex_tense import Tense, tense_at
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -42,9 +43,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y", "hour": "H", "minute": "M"}
 _UNIT_CODES |= {"second": "S"}
-_FUTURE_MARKERS = frozenset({"will", "'ll", "\u2019ll", "shall", "scheduled", "due", "upcoming", "planned"})
-# A word right before a month or a date that makes it ahead of the publication date ("through September").
-_FUTURE_BEFORE = frozenset({"until", "through", "till", "next", "upcoming", "coming"})
+# A word right before a month or a date that makes it ahead of the publication date ("until his next hearing on").
+_FUTURE_BEFORE = frozenset({"next", "upcoming", "coming"})
+# An end point ("through April", "till August") is the nearest such month, ahead or just past.
+_UNTIL = frozenset({"until", "through", "till"})
+_PAST_BEFORE = frozenset({"since", "back"})  # "since October", "back in February"
 VAGUE_VALUES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
 VAGUE_VALUES |= {"presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "the future": "FUTURE_REF"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -71,16 +74,18 @@ class RuleContext:
     def published(self) -> date | None:
         return self.article.published
 
-    def future_tense(self) -> bool:
-        """Whether the sentence around the match speaks of the future (decides "Friday" and "May")."""
-        sentence = self.article.sentence_of(self.match.start())
-        words = {self.article.token(i).lower() for i in self.article.sentence_tokens(sentence)}
-        return bool(words & _FUTURE_MARKERS)
+    def tense(self) -> Tense | None:
+        """The tense the match is said in (``newscorpus.annotate.timex_tense``): decides "Friday" and "May"."""
+        return tense_at(self.article, *self.match.span())
 
-    def future_word_before(self) -> bool:
-        """Whether one of the four words before the match points ahead ("until his next court appearance on")."""
-        before = self.article.text[max(0, self.match.start() - 40) : self.match.start()].lower().split()[-4:]
-        return bool(set(before) & _FUTURE_BEFORE)
+    def future_tense(self) -> bool:
+        return self.tense() == "future"
+
+    def word_before(self, words: frozenset[str]) -> bool:
+        """Whether one of the four words before the match, in its sentence, is one of ``words``."""
+        sentence_start = self.article.sentence_starts[self.article.sentence_of(self.match.start())]
+        window_start = max(sentence_start, self.match.start() - 40)
+        return bool(set(self.article.text[window_start : self.match.start()].lower().split()[-4:]) & words)
 
 
 Resolution = tuple[str, str | None] | None
@@ -139,9 +144,22 @@ def _year_of_month(context: RuleContext, month: int) -> int:
     """The year of a month named without one: the nearest such month in the sentence's direction."""
     published = context.published
     assert published is not None
-    if context.future_tense() or context.future_word_before():
+    tense = context.tense()
+    if tense == "future" or context.word_before(_FUTURE_BEFORE):
         return published.year if month >= published.month else published.year + 1
+    if context.word_before(_PAST_BEFORE):
+        return published.year if month <= published.month else published.year - 1
+    if tense == "present" or context.word_before(_UNTIL):
+        # Said in the present or as an end point ("is July 16", "through April"): the nearest such month.
+        return min(
+            (published.year - 1, published.year, published.year + 1),
+            key=lambda y: abs(_months_between(published, y, month)),
+        )
     return published.year if month <= published.month else published.year - 1
+
+
+def _months_between(published: date, year: int, month: int) -> int:
+    return (year - published.year) * 12 + month - published.month
 
 
 def _month(context: RuleContext) -> Resolution:
@@ -268,7 +286,9 @@ def _ago(context: RuleContext) -> Resolution:
     """A date counted back from the publication date: "three days ago"."""
     amount = _amount(context.match["amount"])
     unit = context.match["unit"].lower().rstrip("s")
-    if context.published is None or amount == "X" or unit in ("hour", "minute"):
+    if amount == "X":
+        return "DATE", "PAST_REF"  # "several years ago": no count, so only the direction (as timex_vague)
+    if context.published is None or unit in ("hour", "minute"):
         return "DATE", None
     count = int(amount)
     if unit == "day":
@@ -299,8 +319,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         re.compile(
-            rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:, (?P<year>(?:19|20)\d\d))?"
-            rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH})(?: (?P<year2>(?:19|20)\d\d))?"
+            rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<year>(?:19|20)\d\d))?"
+            rf"|(?P<day2>\d{{1,2}})(?:(?:st|nd|rd|th)(?: of)?)? (?P<month2>{_MONTH})(?:,? (?P<year2>(?:19|20)\d\d))?"
         ),
         _calendar_date,
     ),

@@ -47,3 +47,17 @@ def test_without_a_publication_date_relative_values_are_null_and_absolute_ones_k
     record = annotate(annotators, "They met on Friday and signed on August 9, 2020.", published=None)
     values = [(t["text"], t["value"]) for t in record["layers"]["timex"]["items"]]
     assert values == [("Friday", None), ("August 9, 2020", "2020-08-09")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I first heard of it on March 21st.", [("March 21st", "DATE", "2020-03-21")]),
+        ("It opened on the 3rd of August, 2019.", [("3rd of August, 2019", "DATE", "2019-08-03")]),
+        ("It opened on the 3rd of August.", [("3rd of August", "DATE", "2020-08-03")]),
+        ("They met on August 2nd, 2019.", [("August 2nd, 2019", "DATE", "2019-08-02")]),
+    ],
+)
+def test_a_day_with_an_ordinal_suffix_is_one_date(annotators, body, expected):
+    record = annotate(annotators, body)
+    assert [(t["text"], t["type"], t["value"]) for t in record["layers"]["timex"]["items"]] == expected

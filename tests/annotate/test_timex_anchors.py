@@ -133,3 +133,27 @@ def test_the_dateline_is_one_date_and_no_narrative_anchor(annotators):
         ("Saturday, August 15, 2020", "DATE", "2020-08-15"),
         ("the next day", "DATE", None),
     ]
+
+
+def test_a_year_after_the_publication_date_is_no_narrative_anchor_either(annotators):
+    record = annotate(
+        annotators, "The quake struck on Wednesday. A wall is due by 2025. Earlier that day, rescuers came."
+    )
+    assert _timexes(record)[-1] == ("that day", "DATE", "2020-08-12")
+
+
+def test_a_day_step_after_a_coarser_anchor_steps_from_the_last_day_stated_close_before_it(annotators):
+    record = annotate(
+        annotators,
+        "On Thursday, she addressed reporters. He was killed last October.\n\nThe previous day, a network reported it.",
+    )
+    assert _timexes(record) == [
+        ("Thursday", "DATE", "2020-08-13"),
+        ("last October", "DATE", "2019-10"),
+        ("The previous day", "DATE", "2020-08-12"),
+    ]
+
+
+def test_a_part_of_a_named_day_is_one_time(annotators):
+    record = annotate(annotators, "On the night of August 1, 2020, fans watched films.")
+    assert _timexes(record) == [("the night of August 1, 2020", "TIME", "2020-08-01TNI")]

@@ -1,0 +1,46 @@
+"""The direction of a bare weekday or a month without a year, from the tense word that governs it.
+
+The publication date of every case is Saturday 2020-08-15 (``conftest.annotate``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import annotate
+
+
+def _values(record):
+    return [(t["text"], t["value"]) for t in record["layers"]["timex"]["items"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "will" in a clause of its own does not make the reporting clause's weekday future.
+        (
+            "On Wednesday, the leader announced that her government will withdraw the bill.",
+            [("Wednesday", "2020-08-12")],
+        ),
+        # "due to" is "because of", not "due on".
+        ("The mathematician died on Thursday at home, reportedly due to complications.", [("Thursday", "2020-08-13")]),
+        # A word of intention under a past form is past.
+        ("Other games scheduled for Wednesday were still held.", [("Wednesday", "2020-08-12")]),
+        (
+            "Forecasters predicted that the storm would pass the island Thursday night.",
+            [("Thursday night", "2020-08-13TNI")],
+        ),
+        # ... and on its own it points ahead; so does "is to".
+        ("The final is to be played on Sunday.", [("Sunday", "2020-08-16")]),
+        ("Parliament has proposed a bill that would fund the agency through September.", [("September", "2020-09")]),
+        # The present tense and an end point take the nearest such month, ahead or just past.
+        ("The preliminary court date is September 16.", [("September 16", "2020-09-16")]),
+        ("The celebration, ongoing through April, drew thousands.", [("April", "2020-04")]),
+        # A clause after a semicolon has its own tense; "since" and "back in" point back.
+        ("Officials will say more; cases rose since October.", [("October", "2019-10")]),
+        # The existing future cases still hold.
+        ("The ministers will meet on Friday.", [("Friday", "2020-08-21")]),
+        ("Elections are due in December.", [("December", "2020-12")]),
+    ],
+)
+def test_the_tense_word_nearest_the_expression_decides_its_direction(annotators, body, expected):
+    assert _values(annotate(annotators, body)) == expected
