@@ -7,13 +7,14 @@ classes, each corrected here in general:
 - it never splits inside double quotation marks or square brackets, so a
   quotation of several sentences stays one sentence (``"We will win. We are
   strong," he said.``), and so does a bracketed aside of several. Its input is
-  therefore the paragraph with double quotation marks and an insertion's
-  brackets blanked out (replaced by spaces, so offsets stay put; an omission
-  mark ``[...]`` keeps its brackets, or it would read as an ellipsis); a
-  sentence start is then moved back over the marks that open it;
+  therefore the paragraph with double quotation marks and the brackets of an
+  aside that holds a sentence's end blanked out (replaced by spaces, so
+  offsets stay put; other brackets stay, as in ``reserve[s].``); a sentence
+  start is then moved back over the marks that open it;
 - with the quotation marks gone, it would split where the sentence goes on:
-  after a ``?``, ``!`` or ellipsis that a lowercase word continues (``"Why?"
-  he asked``; ``Uhh... [laughs] because``; an insertion that starts lowercase
+  after a ``?``, ``!``, ellipsis or an initial's stop that a lowercase word
+  continues (``"Why?" he asked``; ``Uhh... [laughs] because``; ``ESBL-E.
+  coli``; an insertion that starts lowercase
   and a speaker marker ``((WN))`` are looked past), after a title it does
   not know (``Ms. Alvarez``, ``Amb.``, ``Atty.``: abbreviations that only
   stand before a name), and where no whitespace precedes the next word (an
@@ -39,16 +40,16 @@ DOUBLE_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _CLOSING = re.escape(DOUBLE_QUOTES) + r"'\u2019)\]"
 _OPENING_MARKS = DOUBLE_QUOTES + "'\u2018([{"
 _BLANK_QUOTES = str.maketrans(dict.fromkeys(DOUBLE_QUOTES, " "))
-# An insertion's square brackets ("[community]"); those of an omission mark "[...]", "[..]", "[…]" stay.
-_INSERTION_BRACKET = re.compile(r"\[(?!(?:\.{2,}|\u2026)\])|(?<!\[\.\.)(?<!\[\.\.\.)(?<!\[\u2026)\]")
+# A bracketed aside that holds a sentence's end ("[He said: It was bad. We left.]"), whose brackets are blanked.
+_ASIDE = re.compile(r"\[(?=[^\]]*[.?!][" + re.escape(DOUBLE_QUOTES) + r"'\u2019)]*\s)[^\]]*\]")
 _BEHIND = 40  # characters before a start that the rules below look at
 
 # What a sentence's first word may hide behind: a speaker marker, an insertion that starts lowercase, opening marks.
 _LEAD = re.compile(
     r"(?:\(\([^()]*\)\)\s*:?|\[(?=[^\W\d_A-Z])[^\]]*\]|[\s" + re.escape(DOUBLE_QUOTES + "'\u2018") + r"]|\((?!\())*"
 )
-# After these a lowercase first word continues the sentence.
-_OPEN_ENDED = re.compile(r"(?:[?!\u2026]|\.\.\.)[" + _CLOSING + r"]*\s+$")
+# After these a lowercase first word continues the sentence: "?", "!", an ellipsis, an initial's stop ("E. coli").
+_OPEN_ENDED = re.compile(r"(?:[?!\u2026]|\.\.\.|(?<![^\W\d_])[^\W\d_]\.)[" + _CLOSING + r"]*\s+$")
 # Titles missing from sentencex's abbreviations: they stand before a name and end no sentence.
 _TITLE = re.compile(r"(?<![\w.])(?:Ms|Mmes|Cpt|Atty|Ald|Amb|Gens|Ft|Ste)\.\s+$")
 _CLOCK_TIME_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
@@ -82,6 +83,12 @@ def sentencex_starts(text: str) -> list[int]:
     return starts
 
 
+def _without_marks(text: str) -> str:
+    """``text`` with double quotation marks and the brackets of asides blanked out, offsets unchanged."""
+    blanked = text.translate(_BLANK_QUOTES)
+    return _ASIDE.sub(lambda aside: f" {aside[0][1:-1]} ", blanked)
+
+
 def _with_opening_marks(text: str, start: int) -> int:
     """``start`` moved back over the quotation marks and brackets that open its sentence."""
     position = start
@@ -107,7 +114,7 @@ def _continues(text: str, start: int) -> bool:
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets where the sentences of a paragraph start, each after its leading whitespace, in order."""
-    found = sentencex_starts(_INSERTION_BRACKET.sub(" ", text.translate(_BLANK_QUOTES)))
+    found = sentencex_starts(_without_marks(text))
     if not found:
         return []
     first = _with_opening_marks(text, found[0])

@@ -52,6 +52,11 @@ def sentences(text: str) -> list[str]:
             "They never back down. [...] For as long as it lasts.",
             ["They never back down.", "[...] For as long as it lasts."],
         ),
+        # an initial's stop before a lowercase word ends nothing; a word's stop before a lowercase name does
+        ('"The route for ESBL-E. coli is direct," he said.', ['"The route for ESBL-E. coli is direct," he said.']),
+        ("It is on Vimeo. youtube-dl is free.", ["It is on Vimeo.", "youtube-dl is free."]),
+        # brackets inside a word stay brackets: the stop after them ends the sentence
+        ("It has rare earth reserve[s].  It has land.", ["It has rare earth reserve[s].", "It has land."]),
         # a clock time before a time zone ends nothing
         ("It happened at 8:30 p.m. BST on Tuesday.", ["It happened at 8:30 p.m. BST on Tuesday."]),
         # a photo credit glued to its caption is a sentence of its own
