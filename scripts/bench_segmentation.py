@@ -36,7 +36,7 @@ def splitters() -> dict[str, Callable[[str], list[str]]]:
         result = segment_paragraph(text, 0)
         return [text[s:e] for s, e in zip(result.sentence_starts, result.sentence_ends, strict=True)]
 
-    found["newscorpus (sentencex + spaCy tokens)"] = ours
+    found["newscorpus (sentencex + rules + spaCy tokens)"] = ours
     import spacy
 
     nlp = spacy.blank("en")

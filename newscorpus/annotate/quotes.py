@@ -76,8 +76,15 @@ class QuoteAnnotator:
             found = self._attribute(article, finder, segments, position, previous)
             attributions += found
             covered_until = max([covered_until, *(a.content[1] for a in found)])
-        quoted_sentences = {article.sentence_of(article.token_starts[s.first]) for s in segments}
-        quoted_sentences |= {article.sentence_of(article.token_starts[s.last]) for s in segments}
+        # Every sentence a quoted passage touches, those inside a passage of several sentences too.
+        quoted_sentences = {
+            sentence
+            for s in segments
+            for sentence in range(
+                article.sentence_of(article.token_starts[s.first]),
+                article.sentence_of(article.token_starts[s.last]) + 1,
+            )
+        }
         for sentence in range(len(article.sentence_starts)):
             if article.role_at(article.sentence_starts[sentence]) != "body":
                 continue

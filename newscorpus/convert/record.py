@@ -31,6 +31,7 @@ from newscorpus.text.normalize import PARAGRAPH_SEPARATOR, join_paragraphs, norm
 
 HEADLINE_SLUG_WORDS = 8
 SEGMENT_LAYERS = ("paragraphs", "sentences", "tokens")  # one provenance each; kept only when gold as a whole
+SENTENCE_TOOL = "newscorpus.convert.sentence_rules+sentencex"
 
 
 def _slug(text: str, max_words: int) -> str:
@@ -67,7 +68,7 @@ def _segment_layers(parts: ArticleParts, text: str) -> dict[str, Any]:
     return {
         "paragraphs": {"provenance": auto("newscorpus.convert", __version__), "items": paragraphs},
         "sentences": {
-            "provenance": auto("sentencex", versions["sentencex"]),
+            "provenance": auto(SENTENCE_TOOL, f"{__version__}+sentencex-{versions['sentencex']}"),
             "starts": sentence_starts,
             "ends": sentence_ends,
         },

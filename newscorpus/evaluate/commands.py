@@ -21,7 +21,16 @@ from newscorpus.problems.errors import UnusableInputError
     default=None,
     help="Score only the gold documents whose ids this file lists, one a line.",
 )
-def evaluate(gold: Path, pred: Path, output_format: str, documents_file: Path | None) -> None:
+@click.option(
+    "--gold-sentences",
+    "sentences_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of gold sentence files (corpus/annotations/sentences): score the predicted sentences against them.",
+)
+def evaluate(
+    gold: Path, pred: Path, output_format: str, documents_file: Path | None, sentences_dir: Path | None
+) -> None:
     """Score PRED against GOLD, per layer and per type, with exact and overlap matching.
 
     GOLD and PRED are record files, folders of records, or release folders;
@@ -29,9 +38,12 @@ def evaluate(gold: Path, pred: Path, output_format: str, documents_file: Path | 
     To score the automatic annotators, make PRED with `newscorpus annotate`.
 
     --documents narrows the gold documents scored (a release split: list its ids).
+    --gold-sentences gives the gold documents the sentences of those files
+    (the records' own sentences are automatic, so they are not scored).
 
     Exit code 0: scored; 2: an input could not be used.
     """
+    from newscorpus.evaluate.gold_sentences import read_gold_sentences, with_sentences
     from newscorpus.evaluate.inputs import read_document_ids, read_records, select_documents
     from newscorpus.evaluate.report import render_json, render_table
     from newscorpus.evaluate.scoring import evaluate_records
@@ -39,6 +51,10 @@ def evaluate(gold: Path, pred: Path, output_format: str, documents_file: Path | 
     try:
         wanted = read_document_ids(documents_file) if documents_file else None
         gold_records = select_documents(read_records(gold), wanted, str(gold))
+        if sentences_dir is not None:
+            sentences = read_gold_sentences(sentences_dir, gold_records, strict=False)
+            for document_id, annotation in sentences.items():
+                gold_records[document_id] = with_sentences(gold_records[document_id], annotation.layer)
         evaluation = evaluate_records(gold_records, read_records(pred))
     except UnusableInputError as error:
         exit_unusable(error)

@@ -23,7 +23,9 @@ yields (measure, scores by match mode). Measures:
   source is right (equal span, or clusters sharing a mention), an accuracy
   reported as precision = recall;
 * timex: ``all`` (span and type), ``span``, ``value`` (span and value), one
-  per type.
+  per type;
+* sentences: ``boundaries``, ``inner`` and ``sentences``
+  (``newscorpus.evaluate.sentences``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from newscorpus.evaluate.coreference import score_coreference
 from newscorpus.evaluate.heads import head_of
 from newscorpus.evaluate.links import score_entity_links
 from newscorpus.evaluate.matching import HEAD, MODES, Extent, Item, Score, align, head_score, keyed, span_score
+from newscorpus.evaluate.sentences import score_sentences
 
 Record = dict[str, Any]
 Measures = Iterator[tuple[str, dict[str, Score]]]
@@ -185,4 +188,5 @@ LAYER_SCORERS: dict[str, Callable[[Record, Record], Measures]] = {
     "coreference": score_coreference,
     "quotations": score_quotations,
     "timex": score_timex,
+    "sentences": score_sentences,
 }

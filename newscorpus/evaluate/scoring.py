@@ -39,6 +39,8 @@ class Evaluation:
 def _empty_prediction(gold: Record) -> Record:
     """A prediction with nothing in any layer, for a gold document nobody annotated."""
     layers = {name: {**layer, "items": []} if "items" in layer else layer for name, layer in gold["layers"].items()}
+    if "sentences" in layers:
+        layers["sentences"] = {**layers["sentences"], "starts": [], "ends": []}  # no sentence found either
     return {**gold, "layers": layers}
 
 
@@ -74,7 +76,7 @@ def evaluate_records(gold: dict[str, Record], predicted: dict[str, Record]) -> E
             )
         evaluation.documents += 1
         for layer, scorer in LAYER_SCORERS.items():
-            if not is_gold(gold_record["layers"][layer]):
+            if not is_gold(gold_record["layers"].get(layer)):
                 continue
             evaluation.layer_documents[layer] = evaluation.layer_documents.get(layer, 0) + 1
             for measure, scores in scorer(gold_record, predicted_record):

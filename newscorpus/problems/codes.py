@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from newscorpus.problems.entry import Code
 from newscorpus.problems.gold_codes import GOLD_CODES
+from newscorpus.problems.sentence_codes import SENTENCE_CODES
 from newscorpus.problems.unusable_codes import UNUSABLE_CODES
 
 CODES: dict[str, Code] = {
     **UNUSABLE_CODES,
     **GOLD_CODES,
+    **SENTENCE_CODES,
     # Reading the file
     "input.unreadable": Code(
         "The file cannot be read",

@@ -33,6 +33,7 @@ EXPECTED_STAGES = {
     "kb": "annotate",
     "annotate": "annotate",
     "evaluate": "evaluate",
+    "gold-sentences": "evaluate",
     "stats": "stats",
     "output": "stats",
     "view": "view",
