@@ -64,6 +64,7 @@ _SUBORDINATORS = frozenset({"so", "because", "if", "when", "while", "after", "be
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
+QUANTIFIERS = frozenset({"some", "others", "many", "several", "most", "both", "few", "all"})
 
 
 def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
@@ -78,56 +79,6 @@ def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tok
         found.append(reported)
         index = reported.cue[1]  # a nested cue may follow inside the content
     return found
-
-
-def nested_in_quote(article: Article, finder: MentionFinder, cues: CueLexicon, inner: range) -> list[Reported]:
-    """Reported clauses inside a quotation's tokens ``inner`` (marks excluded), sentence by sentence."""
-    found: list[Reported] = []
-    sentence = article.sentence_of(article.token_starts[inner.start]) if inner else 0
-    while inner and sentence < len(article.sentence_starts):
-        tokens = article.sentence_tokens(sentence)
-        if tokens.start >= inner.stop:
-            break
-        part = range(max(tokens.start, inner.start), min(tokens.stop, inner.stop))
-        for piece in _quoted_sentences(article, part):
-            found += find_indirect(article, finder, cues, piece)
-        sentence += 1
-    return found
-
-
-def quoted_in_quote(
-    article: Article, finder: MentionFinder, cues: CueLexicon, inner: range, opening: int, closing: int
-) -> Reported | None:
-    """A quote inside a quote framed by a cue before it ("Many people would ask me, 'Is it true?'"), or None.
-
-    The content is the inner quote, marks included; the source is the cue's
-    subject within the outer quote's sentence.
-    """
-    pieces = [p for p in _quoted_sentences(article, range(inner.start, opening)) if p]
-    if not pieces:
-        return None
-    piece = pieces[-1]
-    stop = opening
-    while stop > piece.start and finder.word(stop - 1) in {",", ":"}:
-        stop -= 1
-    for index in range(stop - 1, piece.start - 1, -1):
-        end = cues.cue_at(article, index) or cues.phrase_at(article, index, cues.reporting)
-        if end is None or index == piece.start:
-            continue
-        if end == stop or ((words := cues.words(index, end, article)) and words in cues.addressed and end + 1 >= stop):
-            source = _source(finder, cues, piece.start, index, [])
-            return Reported((opening, closing + 1), (index, end), source) if source else None
-    return None
-
-
-def _quoted_sentences(article: Article, part: range) -> list[range]:
-    """``part`` cut after each ".", "!" or "?" that a capitalised word follows (the sentencizer keeps quotes whole)."""
-    pieces, first = [], part.start
-    for index in range(part.start, part.stop - 1):
-        if article.token(index) in {".", "!", "?"} and article.token(index + 1)[:1].isupper():
-            pieces.append(range(first, index + 1))
-            first = index + 1
-    return [*pieces, range(first, part.stop)]
 
 
 def _cue_at(article: Article, cues: CueLexicon, index: int, stop: int) -> tuple[int, bool] | None:
@@ -152,7 +103,7 @@ def _reported_at(
     found: list[Reported],
 ) -> Reported | None:
     hit = _cue_at(article, cues, index, tokens.stop)
-    if hit is None or (index > tokens.start and finder.word(index - 1) in _NOT_BEFORE_VERB | _PASSIVE):
+    if hit is None or (index > tokens.start and finder.word(index - 1) in (_NOT_BEFORE_VERB | _PASSIVE) - QUANTIFIERS):
         return None
     if index > tokens.start and article.token(index)[:1].isupper():
         return None  # "United States" is no cue
@@ -164,7 +115,7 @@ def _reported_at(
     # The clause a nested cue belongs to starts where the content holding it does.
     holders = [r for r in found if r.content[0] <= index < r.content[1]]
     clause_start = holders[-1].content[0] if holders else tokens.start
-    source = _source(finder, cues, clause_start, index, found)
+    source = cue_source(finder, cues, clause_start, index, found)
     if source is None:
         return None
     words = cues.words(index, cue_end, article)
@@ -183,7 +134,7 @@ def _reported_at(
     if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
         return None
     predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
-    clause = opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)
+    clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
     last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
@@ -221,7 +172,7 @@ def _predicate_follows(finder: MentionFinder, first: int, stop: int) -> bool:
     return False
 
 
-def _finite_follows(finder: MentionFinder, first: int) -> bool:
+def finite_follows(finder: MentionFinder, first: int) -> bool:
     """Whether a finite verb comes within a few words, before any comma: the content is a clause, not an object."""
     for index in range(first + 1, min(len(finder.article), first + _CLAUSE_WINDOW)):
         word = finder.word(index)
@@ -236,7 +187,7 @@ def _adverb_like(word: str) -> bool:
     return word in AUXILIARIES or (word.endswith("ly") and word.isalpha())
 
 
-def _source(
+def cue_source(
     finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
 ) -> Mention | None:
     """The cue's subject, by the shapes of the module docstring; None when it has none."""
@@ -257,7 +208,11 @@ def _source(
     subject = plain_subject(finder, clause_start, index)
     if subject is None:
         # The subject of a later clause: "..., he knows his ...", "..., and the driver told ...".
-        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in _BOUNDARIES), None)
+        # Also after a coordinator: "... used extreme violence and detainees have reported ...".
+        opens = _BOUNDARIES | _COORDINATORS
+        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in opens), None)
+        if end - 1 == (clause_start if boundary is None else boundary + 1) and finder.word(end - 1) in QUANTIFIERS:
+            return Mention(end - 1, end, "nominal")  # "Some called for ...": a quantifier as the whole subject
         if boundary is not None:
             start = boundary + 1
             while start < end and finder.word(start) in _COORDINATORS | {"with"}:
@@ -336,7 +291,7 @@ def _past_addressee(finder: MentionFinder, first: int, stop: int) -> int:
     following = finder.word(after)
     if following == "that" or following in _CLAUSE_SUBJECTS or following in DETERMINERS:
         return after
-    if _finite_follows(finder, after - 1):
+    if finite_follows(finder, after - 1):
         return after  # "told reporters no deal was in sight"
     return after if finder.name_at(after) is not None else first
 

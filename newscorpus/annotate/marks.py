@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 
+_CLOSING_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
+_SHORT_FRAME_TOKENS = 6
+
 
 @dataclass(frozen=True, slots=True)
 class QuotedPassage:
@@ -102,3 +105,22 @@ def inner_passages(article: Article, segment: QuotedPassage) -> list[QuotedPassa
             found.append(QuotedPassage(opened[1], index))
             opened = None
     return found
+
+
+def closes_sentence(article: Article, segment: QuotedPassage, stop: int) -> bool:
+    """Whether a passage ends its sentence inside its marks and a new sentence, not its short frame, follows.
+
+    '"Go!" Smith shouted.' is framed by what follows; '... on the federal
+    level[.]" Amundson cited improvements ...' is not: a sentence of its own
+    follows, which the sentencizer left joined to the quote.
+    """
+    after = segment.last + 1
+    inside = article.token(segment.last - 1) if segment.last > segment.first else ""
+    if inside == "]" and segment.last - 2 > segment.first:
+        inside = article.token(segment.last - 2)  # an editor's "[.]"
+    if inside not in {".", "!", "?"} or after >= stop or not article.token(after)[:1].isupper():
+        return False
+    end = stop
+    while end > after and article.token(end - 1) in _CLOSING_PUNCTUATION:
+        end -= 1
+    return end - after > _SHORT_FRAME_TOKENS

@@ -29,10 +29,12 @@ from dataclasses import dataclass
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.claims import nominal_attributions
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.indirect import find_indirect, nested_in_quote, quoted_in_quote
+from newscorpus.annotate.indirect import find_indirect
 from newscorpus.annotate.interviews import interview_turns
-from newscorpus.annotate.marks import QuotedPassage, find_segments, inner_passages, mark_at
+from newscorpus.annotate.marks import QuotedPassage, closes_sentence, find_segments, inner_passages, mark_at
 from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.nested import nested_in_quote, quoted_in_quote
+from newscorpus.annotate.objects import object_reports
 from newscorpus.annotate.reported import according_to, frame_after
 from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
@@ -89,6 +91,10 @@ class QuoteAnnotator:
             first_mark = min((s.first for s in segments if s.first in tokens), default=tokens.start)
             before_quote = self._unquoted(article, finder, range(tokens.start, first_mark), closing_frame=False)
             attributions += [a for a in before_quote if not _repeats(a, attributions)]
+            closing = [s for s in segments if s.last in tokens and closes_sentence(article, s, tokens.stop)]
+            if closing:  # after a quote that closes a sentence the sentencizer did not split
+                after_quote = self._unquoted(article, finder, range(closing[-1].last + 1, tokens.stop))
+                attributions += [a for a in after_quote if not _repeats(a, attributions)]
         attributions += self._nested(article, finder, segments, attributions)
         # Attributions with no overt source are out of scope (guidelines 4.4).
         attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
@@ -143,6 +149,8 @@ class QuoteAnnotator:
         right_stop = last_sentence.stop
         if position + 1 < len(segments) and segments[position + 1].first < right_stop:
             right_stop = segments[position + 1].first
+        if closes_sentence(article, segment, right_stop):
+            right_stop = segment.last + 1  # '... level."  Amundson cited ...': the words after begin a sentence
         left, right = range(left_start, segment.first), range(segment.last + 1, right_stop)
         left_cues, right_cues = self._cues_in(article, left), self._cues_in(article, right)
         utterance = _opens_utterance(article, segment)
@@ -268,6 +276,7 @@ class QuoteAnnotator:
     ) -> list[Attribution]:
         """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
         found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
+        found += object_reports(article, finder, self._cues, tokens, found)
         found += nominal_attributions(article, finder, self._cues, tokens)
         if closing_frame:
             # "CLAUSE, X said." holds the clause's own attributions too ("We came knowing ..., X said.").

@@ -1,0 +1,52 @@
+"""Reports with no clause right after the cue: noun-phrase objects, infinitives after an object, late clauses."""
+
+from __future__ import annotations
+
+from conftest import annotate, quotes
+
+
+def test_a_noun_phrase_object_of_a_verb_of_communication_is_the_content(annotators):
+    # Guidelines 4.2 give this one as indirect speech.
+    body = "Police have used extreme violence and detainees have reported beatings and torture in prison."
+    expected = [("indirect", "beatings and torture in prison", "reported", "detainees")]
+    assert quotes(annotate(annotators, body)) == expected
+
+
+def test_a_noun_phrase_object_of_a_verb_of_finding_or_a_bare_pronoun_is_no_report(annotators):
+    assert quotes(annotate(annotators, "Police found a body in the river.")) == []
+    assert quotes(annotate(annotators, "Jane Doe confirmed it.")) == []
+
+
+def test_called_for_takes_its_object_and_a_quantifier_can_be_the_subject(annotators):
+    body = "The choice was not uncontested. Some called for younger leadership."
+    assert quotes(annotate(annotators, body)) == [("indirect", "younger leadership", "called for", "Some")]
+
+
+def test_a_noun_phrase_content_stops_before_a_contrasting_clause(annotators):
+    body = "Some reported wanting to draft new laws, while others preferred an inquiry."
+    assert quotes(annotate(annotators, body)) == [("indirect", "wanting to draft new laws", "reported", "Some")]
+
+
+def test_the_object_before_a_to_infinitive_is_the_addressee_not_the_content(annotators):
+    asked = annotate(annotators, "Tom Baker asked the mayor to close the bridge.")
+    assert quotes(asked) == [("indirect", "to close the bridge", "asked", "Tom Baker")]
+    ordered = annotate(annotators, "Shortly before the call, Trump had ordered his staff to delay the aid.")
+    assert quotes(ordered) == [("indirect", "to delay the aid", "ordered", "Trump")]
+    assert quotes(annotate(annotators, "The minister urged them to the border.")) == []
+
+
+def test_a_clause_after_a_short_adjunct_and_a_comma_is_the_content(annotators):
+    body = "Jane Doe noted on Monday, the fatalities were all unvaccinated."
+    expected = [("indirect", "the fatalities were all unvaccinated", "noted", "Jane Doe")]
+    assert quotes(annotate(annotators, body)) == expected
+
+
+def test_a_sentence_after_a_quote_that_ends_its_own_sentence_is_not_the_quote_frame(annotators):
+    # The sentencizer keeps the two sentences together; the second is a report of its own.
+    body = (
+        'The foundation was among the first groups, which "led to dozens of bills and rules." '
+        "Amundson cited improvements to the treatment of research chimpanzees."
+    )
+    assert quotes(annotate(annotators, body)) == [
+        ("indirect", "improvements to the treatment of research chimpanzees", "cited", "Amundson")
+    ]
