@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.marks import holds_quote_mark
 from newscorpus.annotate.mentions import (
     AUXILIARIES,
     DETERMINERS,
@@ -64,6 +65,8 @@ _SUBORDINATORS = frozenset({"so", "because", "if", "when", "while", "after", "be
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
+_NOT_A_VERB = frozenset({",", ".", "or", "and", ")", ";", ":", "?", "!"})
+_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless"})
 QUANTIFIERS = frozenset({"some", "others", "many", "several", "most", "both", "few", "all"})
 
 
@@ -134,11 +137,13 @@ def _reported_at(
     if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
         return None
     predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
+    if opening in _CLAUSE_SUBJECTS and first + 1 < tokens.stop and finder.word(first + 1) in _NOT_A_VERB:
+        return None  # "whether you know it or not": the pronoun is an object
     clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
     last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
-    if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
+    if last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
 
@@ -190,19 +195,44 @@ def _adverb_like(word: str) -> bool:
 def cue_source(
     finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
 ) -> Mention | None:
-    """The cue's subject, by the shapes of the module docstring; None when it has none."""
+    """The cue's subject, by the shapes of the module docstring; None when it has none or asserts nothing.
+
+    A subject after "if", "whether" or "when" is in a condition or a
+    question ("whether you know it or not", "When you ask that question"),
+    which attributes nothing; "because the DMCA says" attributes to "the
+    DMCA". A comment clause ("as the court put it") does attribute.
+    """
+    subject = _subject_of_cue(finder, cues, clause_start, index, found)
+    if subject is None:
+        return None
+    if finder.word(subject.first) in _NOT_ASSERTING or (
+        subject.first > clause_start and finder.word(subject.first - 1) in _NOT_ASSERTING
+    ):
+        return None
+    if finder.word(subject.first) in _SUBORDINATORS and subject.end - subject.first > 1:
+        rest = subject.first + 1
+        kind = "pronoun" if subject.end - rest == 1 and finder.pronoun_at(rest) else subject.kind
+        return Mention(rest, subject.end, kind, subject.label)
+    return subject
+
+
+def _subject_of_cue(
+    finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
+) -> Mention | None:
     end = index
     while end > clause_start and _adverb_like(finder.word(end - 1)):
         end -= 1
     before = finder.word(end - 1) if end > clause_start else ""
     if before in _COORDINATORS:
-        # "said ... but denied that ...": the coordinated verb shares the subject.
-        return found[-1].source if found and found[-1].cue[1] <= index else None
+        # "said ... but denied that ...": the coordinated verb shares the subject, the clause's when no cue came first.
+        if found and found[-1].cue[1] <= index:
+            return found[-1].source
+        return None if found else _shared_subject(finder, clause_start, end - 1)
     if before == "," and finder.word(index).endswith("ing"):
         main = finder.subject(clause_start, end - 1)
         return speaker_before(finder, clause_start, end - 1, main) if main else None
     if before in {"who", "which"} and end - 2 > clause_start and finder.word(end - 2) == ",":
-        return _antecedent(finder, clause_start, end - 2)
+        return antecedent(finder, clause_start, end - 2)
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
     subject = plain_subject(finder, clause_start, index)
@@ -221,6 +251,14 @@ def cue_source(
     return subject
 
 
+def _shared_subject(finder: MentionFinder, clause_start: int, coordinator: int) -> Mention | None:
+    """The subject of the first of two coordinated verbs: "The Arapaho have plans to ... and report they ..."."""
+    subject = speaker_before(finder, clause_start, coordinator, finder.subject(clause_start, coordinator))
+    if subject is None or any(finder.word(i) in _BOUNDARIES for i in range(subject.end, coordinator)):
+        return None
+    return subject
+
+
 def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Mention | None:
     """The subject of a clause starting at ``clause_start`` whose verb is at ``index``, nothing but words between."""
     subject = speaker_before(finder, clause_start, index, finder.subject(clause_start, index, verb=index))
@@ -234,7 +272,7 @@ def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Menti
     return subject
 
 
-def _antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
+def antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
     """What "who" refers to before ", who said": the name or short noun phrase ending at the comma."""
     names = [m for m in finder.names() if m.end == comma and m.first >= clause_start]
     if names:
@@ -320,7 +358,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
     for index in range(first + 1, stop - 1):
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
-        if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+        ends = comma_ends and following not in {"such", "including"}  # "agreed to support plans, such as ..."
+        if word == "," and (ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
             return index
         if word == "," and _closing_frame(article, cues, index + 1, stop):
             return index  # "..., Tom Baker said."

@@ -13,6 +13,7 @@ from newscorpus.annotate.article import Article
 
 _CLOSING_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 _SHORT_FRAME_TOKENS = 6
+_MARK_TOKENS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +125,16 @@ def closes_sentence(article: Article, segment: QuotedPassage, stop: int) -> bool
     while end > after and article.token(end - 1) in _CLOSING_PUNCTUATION:
         end -= 1
     return end - after > _SHORT_FRAME_TOKENS
+
+
+def holds_quote_mark(article: Article, first: int, end: int) -> bool:
+    """Whether tokens [first, end) hold a quotation mark (a plural's apostrophe, "opponents' plans", is none)."""
+    for index in range(first, end):
+        token = article.token(index)
+        if token not in _MARK_TOKENS:
+            continue
+        attached = index > 0 and article.token_starts[index] == article.token_ends[index - 1]
+        spaced = index + 1 == len(article) or article.token_starts[index + 1] > article.token_ends[index]
+        if not (token in {"'", "\u2019"} and attached and spaced and article.token(index - 1)[-1:] in {"s", "S"}):
+            return True
+    return False

@@ -1,7 +1,7 @@
 """Reports whose content is no clause right after the cue: an object, an infinitive after an object, a late clause.
 
 ``indirect`` finds a cue's clause when it follows the cue (past "that" or an
-addressee). Three shapes of reported speech it leaves are found here, each
+addressee). Four shapes of reported speech it leaves are found here, each
 from the grammar of the cue, never from the words of the content:
 
 * a **noun-phrase object** of a verb of communication is the content
@@ -13,6 +13,9 @@ from the grammar of the cue, never from the words of the content:
 * an **object before a to-infinitive** of a verb of asking or ordering is the
   addressee, and the infinitive is the content: "Trump asks Zelensky [to
   investigate ...]", "ordered his staff [to delay ...]" (``object_infinitive``);
+* a **participle after a noun** whose clause follows is a reduced relative
+  clause, the noun its source: "filed a motion claiming [the state of
+  emergency is unconstitutional]", "a statement saying [...]";
 * a **clause after a short adjunct and a comma**: "X noted on Monday, [the
   fatalities were all unvaccinated]", "Al Jazeera reported on Thursday,
   [coverage had risen to 55 percent]"; the clause must open like one (a
@@ -26,7 +29,8 @@ from __future__ import annotations
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.indirect import QUANTIFIERS, clause_end, cue_source, finite_follows
+from newscorpus.annotate.indirect import QUANTIFIERS, antecedent, clause_end, cue_source, finite_follows
+from newscorpus.annotate.marks import holds_quote_mark
 from newscorpus.annotate.mentions import DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS, MentionFinder
 from newscorpus.annotate.reported import Reported
 
@@ -51,7 +55,7 @@ _TIME_WORDS |= {"thursday", "friday", "saturday", "sunday", "again", "also", "to
 def object_reports(
     article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range, found: list[Reported]
 ) -> list[Reported]:
-    """Reports of the three shapes of the module docstring in the sentence ``tokens``, whose cues ``found`` lacks."""
+    """Reports of the four shapes of the module docstring in the sentence ``tokens``, whose cues ``found`` lacks."""
     taken = {r.cue[0] for r in found}
     reports: list[Reported] = []
     for index in tokens:
@@ -60,6 +64,7 @@ def object_reports(
         report = _object_infinitive(article, finder, cues, tokens, index, found)
         report = report or _noun_phrase_object(article, finder, cues, tokens, index, found)
         report = report or _clause_after_adjunct(article, finder, cues, tokens, index, found)
+        report = report or _reduced_relative(article, finder, cues, tokens, index)
         if report is not None:
             reports.append(report)
     return reports
@@ -117,6 +122,30 @@ def _clause_after_adjunct(
     return _report(finder, cues, tokens, (index, cue_end), content, found)
 
 
+def _reduced_relative(
+    article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range, index: int
+) -> Reported | None:
+    """ "filed a motion claiming the state of emergency is unconstitutional": the noun before the participle speaks."""
+    if not finder.word(index).endswith("ing") or index - 1 <= tokens.start:
+        return None
+    cue_end = cues.phrase_at(article, index, cues.indirect) or cues.phrase_at(article, index, cues.reporting)
+    before = finder.word(index - 1)
+    if cue_end is None or cue_end >= tokens.stop or not (before.isalpha() and article.token(index - 1).islower()):
+        return None
+    if cues.words(index, cue_end, article) in cues.nominal:
+        return None  # "a flood warning covering ...": the -ing word is a noun
+    first = cue_end + (finder.word(cue_end) == "that")
+    if first >= tokens.stop or not (
+        first > cue_end or finder.word(first) in _CLAUSE_SUBJECTS or finite_follows(finder, first)
+    ):
+        return None  # "a warning covering the coast": no clause follows, so no report
+    source = antecedent(finder, tokens.start, index)
+    last = clause_end(article, cues, first, tokens.stop)
+    if source is None or last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
+        return None
+    return Reported((first, last), (index, cue_end), source)
+
+
 def _report(
     finder: MentionFinder,
     cues: CueLexicon,
@@ -128,7 +157,7 @@ def _report(
 ) -> Reported | None:
     """The report of ``cue`` with ``content`` (token spans), when the cue has a subject and the content enough words."""
     first, last = content
-    if last - first < shortest or any(finder.article.token(i) in _QUOTE_MARKS for i in range(first, last)):
+    if last - first < shortest or holds_quote_mark(finder.article, first, last):
         return None
     holders = [r for r in found if r.content[0] <= cue[0] < r.content[1]]
     clause_start = holders[-1].content[0] if holders else tokens.start

@@ -50,3 +50,33 @@ def test_a_sentence_after_a_quote_that_ends_its_own_sentence_is_not_the_quote_fr
     assert quotes(annotate(annotators, body)) == [
         ("indirect", "improvements to the treatment of research chimpanzees", "cited", "Amundson")
     ]
+
+
+def test_an_infinitive_goes_on_past_such_as_and_a_plural_possessive_is_no_quotation_mark(annotators):
+    body = "Nancy Pelosi had agreed to support some of her opponents' plans, such as term limits for speakers."
+    expected = "to support some of her opponents' plans, such as term limits for speakers"
+    assert quotes(annotate(annotators, body)) == [("indirect", expected, "agreed", "Nancy Pelosi")]
+
+
+def test_a_verb_coordinated_with_a_verb_that_is_no_cue_shares_the_clause_subject(annotators):
+    body = "The Arapaho have plans to widen the buffalo range to 600 acres and report they are considering a merger."
+    expected = [("indirect", "they are considering a merger", "report", "Arapaho")]
+    assert quotes(annotate(annotators, body)) == expected
+
+
+def test_according_to_inside_a_phrase_attributes_the_rest_of_the_phrase(annotators):
+    body = "The outbreak killed at least 62, including, according to government reports, 54 small children."
+    expected = [("indirect", "54 small children", "according to", "government reports")]
+    assert quotes(annotate(annotators, body)) == expected
+
+
+def test_a_closing_frame_may_end_in_a_time_and_stand_before_a_dash(annotators):
+    body = "State prosecutors charged the suspect with murder, they said Sunday \u2014 a crime with the death penalty."
+    expected = [("indirect", "State prosecutors charged the suspect with murder", "said", "they")]
+    assert quotes(annotate(annotators, body)) == expected
+
+
+def test_an_inverted_frame_may_stand_before_a_with_clause(annotators):
+    body = "A gunman shot shoppers at a store in El Paso on Saturday, reported officials, with 25 others injured."
+    expected = [("indirect", "A gunman shot shoppers at a store in El Paso on Saturday", "reported", "officials")]
+    assert quotes(annotate(annotators, body)) == expected
