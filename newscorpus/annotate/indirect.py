@@ -108,8 +108,8 @@ def _reported_at(
     hit = _cue_at(article, cues, index, tokens.stop)
     if hit is None or (index > tokens.start and finder.word(index - 1) in (_NOT_BEFORE_VERB | _PASSIVE) - QUANTIFIERS):
         return None
-    if index > tokens.start and article.token(index)[:1].isupper():
-        return None  # "United States" is no cue
+    if index > tokens.start and (article.token(index)[:1].isupper() or article.token(index - 1)[:1].isdigit()):
+        return None  # "United States" is no cue, nor "337 suspected users"
     if finder.word(index).endswith("ing") and not _participle_position(finder, tokens.start, index):
         return None  # "a flood warning covering ...": a noun, not a participle
     cue_end, trusted = hit
@@ -121,6 +121,8 @@ def _reported_at(
     source = cue_source(finder, cues, clause_start, index, found)
     if source is None:
         return None
+    if source.first > clause_start and finder.word(source.first - 1) == "as" and finder.word(cue_end) != ",":
+        return None  # "as cloaked as they think they are": a comparison; "as I said, ..." reports what follows
     words = cues.words(index, cue_end, article)
     first = cue_end
     if words in cues.addressed:
@@ -134,7 +136,9 @@ def _reported_at(
         return None
     opening = finder.word(first)
     infinitive = opening == "to" and words in cues.infinitive  # "agreed to add two members"
-    if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
+    if opening in {"him", "them", "me", "us"}:
+        return None  # "confirmed him, but ...": an object, no clause
+    if not infinitive and (opening in PREPOSITIONS | {"as"} or article.token(first)[:1] in _QUOTE_MARKS):
         return None
     predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
     if opening in _CLAUSE_SUBJECTS and first + 1 < tokens.stop and finder.word(first + 1) in _NOT_A_VERB:
@@ -209,7 +213,7 @@ def cue_source(
         subject.first > clause_start and finder.word(subject.first - 1) in _NOT_ASSERTING
     ):
         return None
-    if finder.word(subject.first) in _SUBORDINATORS and subject.end - subject.first > 1:
+    if finder.word(subject.first) in _SUBORDINATORS | {"as"} and subject.end - subject.first > 1:
         rest = subject.first + 1
         kind = "pronoun" if subject.end - rest == 1 and finder.pronoun_at(rest) else subject.kind
         return Mention(rest, subject.end, kind, subject.label)

@@ -32,7 +32,7 @@ from newscorpus.annotate.cues import CueLexicon
 from newscorpus.annotate.indirect import find_indirect
 from newscorpus.annotate.interviews import interview_turns, turn_openings
 from newscorpus.annotate.marks import QuotedPassage, closes_sentence, find_segments, inner_passages, mark_at
-from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
 from newscorpus.annotate.nested import nested_in_quote, quoted_in_quote
 from newscorpus.annotate.objects import object_reports
 from newscorpus.annotate.reported import according_to, frame_after
@@ -361,7 +361,9 @@ def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment
     if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
         return False
     between = range(cues[-1][1], segment.first - 1)
-    return len(between) <= _SETTING_TOKENS and not any(mark_at(article, i) for i in between)
+    # A prepositional phrase may be longer: 'said from La Fortaleza's Hall of Mirrors, "If ..."'.
+    longest = _SETTING_TOKENS * (2 if between and article.token(between.start).lower() in PREPOSITIONS else 1)
+    return len(between) <= longest and not any(mark_at(article, i) or article.token(i) in {",", ";"} for i in between)
 
 
 def _chars(article: Article, tokens: tuple[int, int]) -> tuple[int, int]:

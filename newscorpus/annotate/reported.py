@@ -148,8 +148,8 @@ def _frame_ending_at(
             source = speaker_before(finder, comma + 1, index, finder.subject(comma + 1, index, verb=index))
         else:  # inverted: ", said the spokesman."; after a participle or "told" the name is the addressee
             words = cues.words(index, cue_end, article)
-            if words in cues.addressed or words[-1].endswith("ing"):
-                return None
+            if words in cues.addressed or words[-1].endswith("ing") or index > comma + 1:
+                return None  # "..., the Senate had not confirmed him.": a verb after its subject is not inverted
             source = finder.after(cue_end, stop) or speaker_after(finder, cue_end, stop)
             source = source or _bare_noun_phrase(finder, cue_end, stop)  # ", said officials."
             if source is not None and source.end != stop:

@@ -57,3 +57,20 @@ def test_a_name_and_a_colon_open_no_turn_outside_an_interview(annotators):
 def test_a_speaker_named_after_a_colon_is_the_source(annotators):
     body = 'The team noted two implications: Jane Doe remarked, "We have to protect the waters."'
     assert ("direct", '"We have to protect the waters."', "remarked", "Jane Doe") in quotes(annotate(annotators, body))
+
+
+def test_a_comparison_with_a_verb_of_thinking_is_no_report_but_a_comment_clause_is(annotators):
+    assert quotes(annotate(annotators, "They are not as safe as they think they are.")) == []
+    body = "We started, as I said, we did a lot of research on it."
+    assert quotes(annotate(annotators, body)) == [("indirect", "we did a lot of research on it", "said", "I")]
+
+
+def test_an_object_pronoun_or_a_verb_after_its_subject_makes_no_frame(annotators):
+    body = "The House confirmed him on Friday, but the Senate had not confirmed him."
+    assert quotes(annotate(annotators, body)) == []
+
+
+def test_a_cue_after_a_number_is_an_adjective(annotators):
+    body = "Officials said 337 suspected users in 38 countries were arrested."
+    expected = [("indirect", "337 suspected users in 38 countries were arrested", "said", "Officials")]
+    assert quotes(annotate(annotators, body)) == expected
