@@ -26,7 +26,8 @@ class CueLexicon:
     ("characterized the attack as ..."); ``objects``: verbs of communication whose
     noun-phrase object is the content ("reported beatings"); ``object_infinitive``:
     verbs of asking and ordering whose object is the addressee of a to-infinitive
-    ("asked Zelensky to investigate").
+    ("asked Zelensky to investigate"); ``attitude``: nouns of attitude that cue an
+    attribution before "that" ("expressed confidence that").
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -41,6 +42,7 @@ class CueLexicon:
     predicative: frozenset[tuple[str, ...]] = frozenset()
     objects: frozenset[tuple[str, ...]] = frozenset()
     object_infinitive: frozenset[tuple[str, ...]] = frozenset()
+    attitude: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -85,7 +87,7 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     reporting, addressed, infinitive, naming, nominal, predicative, objects = (
         _phrases(data.get(key, [])) for key in optional
     )
-    object_infinitive = _phrases(data.get("object_infinitive", []))
+    object_infinitive, attitude = (_phrases(data.get(key, [])) for key in ("object_infinitive", "attitude"))
     longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting | objects | object_infinitive)
     return CueLexicon(
         quoted,
@@ -100,4 +102,5 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
         predicative,
         objects,
         object_infinitive,
+        attitude,
     )

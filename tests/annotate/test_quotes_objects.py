@@ -80,3 +80,10 @@ def test_an_inverted_frame_may_stand_before_a_with_clause(annotators):
     body = "A gunman shot shoppers at a store in El Paso on Saturday, reported officials, with 25 others injured."
     expected = [("indirect", "A gunman shot shoppers at a store in El Paso on Saturday", "reported", "officials")]
     assert quotes(annotate(annotators, body)) == expected
+
+
+def test_a_noun_of_attitude_after_a_light_verb_cues_a_that_clause_only(annotators):
+    body = "Both sides expressed confidence that all the problems will be resolved soon."
+    expected = [("indirect", "all the problems will be resolved soon", "confidence", "Both sides")]
+    assert quotes(annotate(annotators, body)) == expected
+    assert quotes(annotate(annotators, "His hopes for a quick win faded.")) == []
