@@ -55,8 +55,9 @@ def test_a_name_and_a_colon_open_no_turn_outside_an_interview(annotators):
 
 
 def test_a_speaker_named_after_a_colon_is_the_source(annotators):
-    body = 'The team noted two implications: Jane Doe remarked, "We have to protect the waters."'
-    assert ("direct", '"We have to protect the waters."', "remarked", "Jane Doe") in quotes(annotate(annotators, body))
+    body = 'The researchers noted implications for penguins: Natasha Gownaris remarked, "The team has helped."'
+    expected = ("direct", '"The team has helped."', "remarked", "Natasha Gownaris")
+    assert expected in quotes(annotate(annotators, body))
 
 
 def test_a_comparison_with_a_verb_of_thinking_is_no_report_but_a_comment_clause_is(annotators):
