@@ -56,6 +56,9 @@ def scores(gold: dict[str, dict[str, Any]]) -> dict[str, float]:
     for measure, mode in MEASURES:
         score = rows[("quotations", measure)][mode]
         result[measure] = score.precision if measure == "speaker" else score.f1
+    # Precision and recall of content-half, to tell false quotations from missed ones.
+    half = rows[("quotations", "content-half")]["overlap"]
+    result["content-half P"], result["content-half R"] = half.precision, half.recall
     return result
 
 
@@ -101,10 +104,11 @@ def main() -> None:
         )
     for subset, folds in (
         ("all folds", range(FOLDS)),
+        ("development folds", list(DEVELOPMENT_FOLDS)),
         ("held-out folds", [f for f in range(FOLDS) if f not in DEVELOPMENT_FOLDS]),
     ):
         summary = []
-        for measure, _ in MEASURES:
+        for measure in per_fold[0]:
             values = [per_fold[f][measure] for f in folds]
             spread = statistics.stdev(values) if len(values) > 1 else 0.0
             summary.append(f"{measure} {statistics.mean(values):.3f} ± {spread:.3f}")

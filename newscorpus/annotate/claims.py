@@ -7,7 +7,9 @@ are found, both with propositional content (speech-act nouns without it,
 * a possessor before the noun is the source: "Russia's claim that ...",
   "the protesters' demands for a new inquiry", "his promise to ...";
 * the subject of a light verb is the source: "It issued an embarrassing
-  claim on Tuesday that ...", "The minister made a pledge to ...".
+  claim on Tuesday that ...", "The minister made a pledge to ...", and,
+  with a noun of attitude before "that" only, "Both sides expressed
+  confidence that ...".
 
 The content follows "that" (a clause), "for" (what is demanded) or "to"
 (a to-infinitive), and ends where a reported clause ends.
@@ -23,6 +25,7 @@ from newscorpus.annotate.reported import Reported
 
 MIN_CONTENT_TOKENS = 3
 _LIGHT_VERBS = frozenset({"made", "makes", "issued", "issues", "repeated", "repeats", "voiced", "reiterated"})
+_LIGHT_VERBS |= {"expressed", "expresses", "expressing", "voices", "raised", "raises"}  # "expressed confidence that"
 _DETERMINERS = frozenset({"a", "an", "the"})
 _POSSESSIVE_MARKS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _MODIFIER_TOKENS = 3
@@ -37,15 +40,18 @@ def nominal_attributions(article: Article, finder: MentionFinder, cues: CueLexic
     found = []
     for index in tokens:
         cue_end = cues.phrase_at(article, index, cues.nominal)
+        attitude = cue_end is None and (cue_end := cues.phrase_at(article, index, cues.attitude)) is not None
         if cue_end is None or cue_end >= tokens.stop:
             continue
-        opener = cue_end if finder.word(cue_end) in _CONTENT_OPENERS else None
+        openers = {"that"} if attitude else _CONTENT_OPENERS  # "his hopes for a quick win" reports nothing
+        opener = cue_end if finder.word(cue_end) in openers else None
         source = _possessor(finder, tokens.start, index) if opener is not None else None
         if source is None and (source := _light_verb_subject(finder, tokens.start, index)) is not None:
             # "issued an embarrassing claim on Tuesday that ...": the setting may stand before "that".
             window = range(cue_end, min(tokens.stop, cue_end + _SETTING_TOKENS))
             that = next((i for i in window if finder.word(i) == "that"), None)
-            opener = that if that is not None else opener  # "a claim to Russia that ...": "to" names the addressee
+            # "a claim to Russia that ...": "to" names the addressee; a noun of attitude needs "that".
+            opener = that if that is not None or attitude else opener
             if any(finder.word(i) in {",", ";"} for i in range(cue_end, opener if opener is not None else cue_end)):
                 opener = None
         if source is None or opener is None:

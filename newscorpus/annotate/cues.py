@@ -23,7 +23,11 @@ class CueLexicon:
     ``naming``: the content is the name given ('called him a "decent man"');
     ``nominal``: nouns of saying ("claim", "demands") that cue an attribution;
     ``predicative``: verbs whose content is an object and what it is said to be
-    ("characterized the attack as ...").
+    ("characterized the attack as ..."); ``objects``: verbs of communication whose
+    noun-phrase object is the content ("reported beatings"); ``object_infinitive``:
+    verbs of asking and ordering whose object is the addressee of a to-infinitive
+    ("asked Zelensky to investigate"); ``attitude``: nouns of attitude that cue an
+    attribution before "that" ("expressed confidence that").
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -36,6 +40,9 @@ class CueLexicon:
     naming: frozenset[tuple[str, ...]] = frozenset()
     nominal: frozenset[tuple[str, ...]] = frozenset()
     predicative: frozenset[tuple[str, ...]] = frozenset()
+    objects: frozenset[tuple[str, ...]] = frozenset()
+    object_infinitive: frozenset[tuple[str, ...]] = frozenset()
+    attitude: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -76,9 +83,24 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    optional = ("reporting", "addressed", "infinitive", "naming", "nominal", "predicative")
-    reporting, addressed, infinitive, naming, nominal, predicative = (_phrases(data.get(key, [])) for key in optional)
-    longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting)
+    optional = ("reporting", "addressed", "infinitive", "naming", "nominal", "predicative", "objects")
+    reporting, addressed, infinitive, naming, nominal, predicative, objects = (
+        _phrases(data.get(key, [])) for key in optional
+    )
+    object_infinitive, attitude = (_phrases(data.get(key, [])) for key in ("object_infinitive", "attitude"))
+    longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting | objects | object_infinitive)
     return CueLexicon(
-        quoted, indirect, source_follows, longest, reporting, addressed, infinitive, naming, nominal, predicative
+        quoted,
+        indirect,
+        source_follows,
+        longest,
+        reporting,
+        addressed,
+        infinitive,
+        naming,
+        nominal,
+        predicative,
+        objects,
+        object_infinitive,
+        attitude,
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
+from newscorpus.annotate.marks import holds_quote_mark
 from newscorpus.annotate.mentions import (
     AUXILIARIES,
     DETERMINERS,
@@ -64,6 +65,9 @@ _SUBORDINATORS = frozenset({"so", "because", "if", "when", "while", "after", "be
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "there", "today", "now", "yesterday"})
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
+_NOT_A_VERB = frozenset({",", ".", "or", "and", ")", ";", ":", "?", "!"})
+_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless"})
+QUANTIFIERS = frozenset({"some", "others", "many", "several", "most", "both", "few", "all"})
 
 
 def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tokens: range) -> list[Reported]:
@@ -78,56 +82,6 @@ def find_indirect(article: Article, finder: MentionFinder, cues: CueLexicon, tok
         found.append(reported)
         index = reported.cue[1]  # a nested cue may follow inside the content
     return found
-
-
-def nested_in_quote(article: Article, finder: MentionFinder, cues: CueLexicon, inner: range) -> list[Reported]:
-    """Reported clauses inside a quotation's tokens ``inner`` (marks excluded), sentence by sentence."""
-    found: list[Reported] = []
-    sentence = article.sentence_of(article.token_starts[inner.start]) if inner else 0
-    while inner and sentence < len(article.sentence_starts):
-        tokens = article.sentence_tokens(sentence)
-        if tokens.start >= inner.stop:
-            break
-        part = range(max(tokens.start, inner.start), min(tokens.stop, inner.stop))
-        for piece in _quoted_sentences(article, part):
-            found += find_indirect(article, finder, cues, piece)
-        sentence += 1
-    return found
-
-
-def quoted_in_quote(
-    article: Article, finder: MentionFinder, cues: CueLexicon, inner: range, opening: int, closing: int
-) -> Reported | None:
-    """A quote inside a quote framed by a cue before it ("Many people would ask me, 'Is it true?'"), or None.
-
-    The content is the inner quote, marks included; the source is the cue's
-    subject within the outer quote's sentence.
-    """
-    pieces = [p for p in _quoted_sentences(article, range(inner.start, opening)) if p]
-    if not pieces:
-        return None
-    piece = pieces[-1]
-    stop = opening
-    while stop > piece.start and finder.word(stop - 1) in {",", ":"}:
-        stop -= 1
-    for index in range(stop - 1, piece.start - 1, -1):
-        end = cues.cue_at(article, index) or cues.phrase_at(article, index, cues.reporting)
-        if end is None or index == piece.start:
-            continue
-        if end == stop or ((words := cues.words(index, end, article)) and words in cues.addressed and end + 1 >= stop):
-            source = _source(finder, cues, piece.start, index, [])
-            return Reported((opening, closing + 1), (index, end), source) if source else None
-    return None
-
-
-def _quoted_sentences(article: Article, part: range) -> list[range]:
-    """``part`` cut after each ".", "!" or "?" that a capitalised word follows (the sentencizer keeps quotes whole)."""
-    pieces, first = [], part.start
-    for index in range(part.start, part.stop - 1):
-        if article.token(index) in {".", "!", "?"} and article.token(index + 1)[:1].isupper():
-            pieces.append(range(first, index + 1))
-            first = index + 1
-    return [*pieces, range(first, part.stop)]
 
 
 def _cue_at(article: Article, cues: CueLexicon, index: int, stop: int) -> tuple[int, bool] | None:
@@ -152,10 +106,10 @@ def _reported_at(
     found: list[Reported],
 ) -> Reported | None:
     hit = _cue_at(article, cues, index, tokens.stop)
-    if hit is None or (index > tokens.start and finder.word(index - 1) in _NOT_BEFORE_VERB | _PASSIVE):
+    if hit is None or (index > tokens.start and finder.word(index - 1) in (_NOT_BEFORE_VERB | _PASSIVE) - QUANTIFIERS):
         return None
-    if index > tokens.start and article.token(index)[:1].isupper():
-        return None  # "United States" is no cue
+    if index > tokens.start and (article.token(index)[:1].isupper() or article.token(index - 1)[:1].isdigit()):
+        return None  # "United States" is no cue, nor "337 suspected users"
     if finder.word(index).endswith("ing") and not _participle_position(finder, tokens.start, index):
         return None  # "a flood warning covering ...": a noun, not a participle
     cue_end, trusted = hit
@@ -164,9 +118,11 @@ def _reported_at(
     # The clause a nested cue belongs to starts where the content holding it does.
     holders = [r for r in found if r.content[0] <= index < r.content[1]]
     clause_start = holders[-1].content[0] if holders else tokens.start
-    source = _source(finder, cues, clause_start, index, found)
+    source = cue_source(finder, cues, clause_start, index, found)
     if source is None:
         return None
+    if source.first > clause_start and finder.word(source.first - 1) == "as" and finder.word(cue_end) != ",":
+        return None  # "as cloaked as they think they are": a comparison; "as I said, ..." reports what follows
     words = cues.words(index, cue_end, article)
     first = cue_end
     if words in cues.addressed:
@@ -180,14 +136,18 @@ def _reported_at(
         return None
     opening = finder.word(first)
     infinitive = opening == "to" and words in cues.infinitive  # "agreed to add two members"
-    if not infinitive and (opening in PREPOSITIONS or article.token(first)[:1] in _QUOTE_MARKS):
+    if opening in {"him", "them", "me", "us"}:
+        return None  # "confirmed him, but ...": an object, no clause
+    if not infinitive and (opening in PREPOSITIONS | {"as"} or article.token(first)[:1] in _QUOTE_MARKS):
         return None
     predicate = words in cues.predicative and _predicate_follows(finder, first, tokens.stop)
-    clause = opening in _CLAUSE_SUBJECTS or _finite_follows(finder, first)
+    if opening in _CLAUSE_SUBJECTS and first + 1 < tokens.stop and finder.word(first + 1) in _NOT_A_VERB:
+        return None  # "whether you know it or not": the pronoun is an object
+    clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
     last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
-    if last - first < MIN_CONTENT_TOKENS or any(article.token(i) in _QUOTE_MARKS for i in range(first, last)):
+    if last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
 
@@ -221,7 +181,7 @@ def _predicate_follows(finder: MentionFinder, first: int, stop: int) -> bool:
     return False
 
 
-def _finite_follows(finder: MentionFinder, first: int) -> bool:
+def finite_follows(finder: MentionFinder, first: int) -> bool:
     """Whether a finite verb comes within a few words, before any comma: the content is a clause, not an object."""
     for index in range(first + 1, min(len(finder.article), first + _CLAUSE_WINDOW)):
         word = finder.word(index)
@@ -236,33 +196,70 @@ def _adverb_like(word: str) -> bool:
     return word in AUXILIARIES or (word.endswith("ly") and word.isalpha())
 
 
-def _source(
+def cue_source(
     finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
 ) -> Mention | None:
-    """The cue's subject, by the shapes of the module docstring; None when it has none."""
+    """The cue's subject, by the shapes of the module docstring; None when it has none or asserts nothing.
+
+    A subject after "if", "whether" or "when" is in a condition or a
+    question ("whether you know it or not", "When you ask that question"),
+    which attributes nothing; "because the DMCA says" attributes to "the
+    DMCA". A comment clause ("as the court put it") does attribute.
+    """
+    subject = _subject_of_cue(finder, cues, clause_start, index, found)
+    if subject is None:
+        return None
+    if finder.word(subject.first) in _NOT_ASSERTING or (
+        subject.first > clause_start and finder.word(subject.first - 1) in _NOT_ASSERTING
+    ):
+        return None
+    if finder.word(subject.first) in _SUBORDINATORS | {"as"} and subject.end - subject.first > 1:
+        rest = subject.first + 1
+        kind = "pronoun" if subject.end - rest == 1 and finder.pronoun_at(rest) else subject.kind
+        return Mention(rest, subject.end, kind, subject.label)
+    return subject
+
+
+def _subject_of_cue(
+    finder: MentionFinder, cues: CueLexicon, clause_start: int, index: int, found: list[Reported]
+) -> Mention | None:
     end = index
     while end > clause_start and _adverb_like(finder.word(end - 1)):
         end -= 1
     before = finder.word(end - 1) if end > clause_start else ""
     if before in _COORDINATORS:
-        # "said ... but denied that ...": the coordinated verb shares the subject.
-        return found[-1].source if found and found[-1].cue[1] <= index else None
+        # "said ... but denied that ...": the coordinated verb shares the subject, the clause's when no cue came first.
+        if found and found[-1].cue[1] <= index:
+            return found[-1].source
+        return None if found else _shared_subject(finder, clause_start, end - 1)
     if before == "," and finder.word(index).endswith("ing"):
         main = finder.subject(clause_start, end - 1)
         return speaker_before(finder, clause_start, end - 1, main) if main else None
     if before in {"who", "which"} and end - 2 > clause_start and finder.word(end - 2) == ",":
-        return _antecedent(finder, clause_start, end - 2)
+        return antecedent(finder, clause_start, end - 2)
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
     subject = plain_subject(finder, clause_start, index)
     if subject is None:
         # The subject of a later clause: "..., he knows his ...", "..., and the driver told ...".
-        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in _BOUNDARIES), None)
+        # Also after a coordinator: "... used extreme violence and detainees have reported ...".
+        opens = _BOUNDARIES | _COORDINATORS
+        boundary = next((i for i in range(end - 1, clause_start - 1, -1) if finder.word(i) in opens), None)
+        if end - 1 == (clause_start if boundary is None else boundary + 1) and finder.word(end - 1) in QUANTIFIERS:
+            return Mention(end - 1, end, "nominal")  # "Some called for ...": a quantifier as the whole subject
         if boundary is not None:
             start = boundary + 1
             while start < end and finder.word(start) in _COORDINATORS | {"with"}:
                 start += 1
             subject = plain_subject(finder, start, index)
+    return subject
+
+
+def _shared_subject(finder: MentionFinder, clause_start: int, coordinator: int) -> Mention | None:
+    """The subject of the first of two coordinated verbs: "The Arapaho have plans to ... and report they ..."."""
+    subject = speaker_before(finder, clause_start, coordinator, finder.subject(clause_start, coordinator))
+    if subject is None or any(finder.word(i) in _BOUNDARIES for i in range(subject.end, coordinator)):
+        return None
     return subject
 
 
@@ -279,7 +276,7 @@ def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Menti
     return subject
 
 
-def _antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
+def antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
     """What "who" refers to before ", who said": the name or short noun phrase ending at the comma."""
     names = [m for m in finder.names() if m.end == comma and m.first >= clause_start]
     if names:
@@ -336,7 +333,7 @@ def _past_addressee(finder: MentionFinder, first: int, stop: int) -> int:
     following = finder.word(after)
     if following == "that" or following in _CLAUSE_SUBJECTS or following in DETERMINERS:
         return after
-    if _finite_follows(finder, after - 1):
+    if finite_follows(finder, after - 1):
         return after  # "told reporters no deal was in sight"
     return after if finder.name_at(after) is not None else first
 
@@ -365,7 +362,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
     for index in range(first + 1, stop - 1):
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
-        if word == "," and (comma_ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+        ends = comma_ends and following not in {"such", "including"}  # "agreed to support plans, such as ..."
+        if word == "," and (ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
             return index
         if word == "," and _closing_frame(article, cues, index + 1, stop):
             return index  # "..., Tom Baker said."

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from newscorpus.annotate.article import Article
 
+_CLOSING_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
+_SHORT_FRAME_TOKENS = 6
+_MARK_TOKENS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+
 
 @dataclass(frozen=True, slots=True)
 class QuotedPassage:
@@ -102,3 +106,35 @@ def inner_passages(article: Article, segment: QuotedPassage) -> list[QuotedPassa
             found.append(QuotedPassage(opened[1], index))
             opened = None
     return found
+
+
+def closes_sentence(article: Article, segment: QuotedPassage, stop: int) -> bool:
+    """Whether a passage ends its sentence inside its marks and a new sentence, not its short frame, follows.
+
+    '"Go!" Smith shouted.' is framed by what follows; '... on the federal
+    level[.]" Amundson cited improvements ...' is not: a sentence of its own
+    follows, which the sentencizer left joined to the quote.
+    """
+    after = segment.last + 1
+    inside = article.token(segment.last - 1) if segment.last > segment.first else ""
+    if inside == "]" and segment.last - 2 > segment.first:
+        inside = article.token(segment.last - 2)  # an editor's "[.]"
+    if inside not in {".", "!", "?"} or after >= stop or not article.token(after)[:1].isupper():
+        return False
+    end = stop
+    while end > after and article.token(end - 1) in _CLOSING_PUNCTUATION:
+        end -= 1
+    return end - after > _SHORT_FRAME_TOKENS
+
+
+def holds_quote_mark(article: Article, first: int, end: int) -> bool:
+    """Whether tokens [first, end) hold a quotation mark (a plural's apostrophe, "opponents' plans", is none)."""
+    for index in range(first, end):
+        token = article.token(index)
+        if token not in _MARK_TOKENS:
+            continue
+        attached = index > 0 and article.token_starts[index] == article.token_ends[index - 1]
+        spaced = index + 1 == len(article) or article.token_starts[index + 1] > article.token_ends[index]
+        if not (token in {"'", "\u2019"} and attached and spaced and article.token(index - 1)[-1:] in {"s", "S"}):
+            return True
+    return False

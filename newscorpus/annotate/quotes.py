@@ -29,19 +29,20 @@ from dataclasses import dataclass
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.claims import nominal_attributions
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.indirect import find_indirect, nested_in_quote, quoted_in_quote
-from newscorpus.annotate.interviews import interview_turns
-from newscorpus.annotate.marks import QuotedPassage, find_segments, inner_passages, mark_at
-from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.indirect import find_indirect
+from newscorpus.annotate.interviews import interview_turns, turn_openings
+from newscorpus.annotate.marks import QuotedPassage, closes_sentence, find_segments, inner_passages, mark_at
+from newscorpus.annotate.mentions import PREPOSITIONS, Mention, MentionFinder
+from newscorpus.annotate.nested import nested_in_quote, quoted_in_quote
+from newscorpus.annotate.objects import object_reports
 from newscorpus.annotate.reported import according_to, frame_after
-from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase
+from newscorpus.annotate.speakers import SPEAKER_LABELS, named_speaker, source_phrase, stretch_source
 from newscorpus.annotate.speakers import speaker_after as _speaker_after
 from newscorpus.annotate.speakers import speaker_before as _speaker_before
 
 _SENTENCE_PUNCTUATION = frozenset({".", "!", "?", ";", ",", ":"})
 _FRAME_PUNCTUATION = frozenset({",", ":", "\u2014", "-"})
 MAX_FRAME_TOKENS = 12
-MAX_SOURCE_TOKENS = 12
 _THAT_WINDOW = 5
 _SETTING_TOKENS = 6
 _BEFORE_NAMING_VERB = frozenset({"and", "or", "also", "then", "he", "she", "they", "we", "i", "it"})
@@ -63,10 +64,18 @@ class QuoteAnnotator:
 
     def __init__(self, cues: CueLexicon) -> None:
         self._cues = cues
+        self._openings: list[int] = []  # the article's turn openings, set by ``annotate``
+
+    def _sentence(self, article: Article, offset: int) -> range:
+        """Tokens of the sentence holding character ``offset``, starting no earlier than a turn's marker ends."""
+        tokens = article.sentence_tokens(article.sentence_of(offset))
+        start = max([tokens.start, *(o for o in self._openings if tokens.start < o < tokens.stop)])
+        return range(start, tokens.stop)
 
     def annotate(self, article: Article, finder: MentionFinder) -> list[Attribution]:
         """Every attribution, in order of content start; nested ones follow the one holding them."""
         segments = find_segments(article)
+        self._openings = turn_openings(article)
         attributions: list[Attribution] = []
         covered_until = -1
         for position, segment in enumerate(segments):
@@ -88,14 +97,18 @@ class QuoteAnnotator:
         for sentence in range(len(article.sentence_starts)):
             if article.role_at(article.sentence_starts[sentence]) != "body":
                 continue
+            tokens = self._sentence(article, article.sentence_starts[sentence])
             if sentence not in quoted_sentences:
-                attributions += self._unquoted(article, finder, article.sentence_tokens(sentence))
+                attributions += self._unquoted(article, finder, tokens)
                 continue
             # Before a sentence's first quote: 'He stated the trial would not be impartial, saying "..."'.
-            tokens = article.sentence_tokens(sentence)
             first_mark = min((s.first for s in segments if s.first in tokens), default=tokens.start)
             before_quote = self._unquoted(article, finder, range(tokens.start, first_mark), closing_frame=False)
             attributions += [a for a in before_quote if not _repeats(a, attributions)]
+            closing = [s for s in segments if s.last in tokens and closes_sentence(article, s, tokens.stop)]
+            if closing:  # after a quote that closes a sentence the sentencizer did not split
+                after_quote = self._unquoted(article, finder, range(closing[-1].last + 1, tokens.stop))
+                attributions += [a for a in after_quote if not _repeats(a, attributions)]
         attributions += self._nested(article, finder, segments, attributions)
         # Attributions with no overt source are out of scope (guidelines 4.4).
         attributions = [a for a in _with_turns(article, attributions) if a.source is not None]
@@ -142,14 +155,16 @@ class QuoteAnnotator:
     ) -> list[Attribution]:
         segment = segments[position]
         opening = article.token_starts[segment.first]
-        first_sentence = article.sentence_tokens(article.sentence_of(opening))
-        last_sentence = article.sentence_tokens(article.sentence_of(article.token_starts[segment.last]))
+        first_sentence = self._sentence(article, opening)
+        last_sentence = self._sentence(article, article.token_starts[segment.last])
         left_start = first_sentence.start
         if position and segments[position - 1].last >= left_start:
             left_start = segments[position - 1].last + 1
         right_stop = last_sentence.stop
         if position + 1 < len(segments) and segments[position + 1].first < right_stop:
             right_stop = segments[position + 1].first
+        if closes_sentence(article, segment, right_stop):
+            right_stop = segment.last + 1  # '... level."  Amundson cited ...': the words after begin a sentence
         left, right = range(left_start, segment.first), range(segment.last + 1, right_stop)
         left_cues, right_cues = self._cues_in(article, left), self._cues_in(article, right)
         utterance = _opens_utterance(article, segment)
@@ -248,7 +263,7 @@ class QuoteAnnotator:
             if cue[0] <= content_first:
                 continue
             stretch = range(content_first, cue[0])
-            source = _stretch_source(finder, stretch)
+            source = stretch_source(finder, stretch)
             if source is None:
                 break
             content_first = self._content_start(article, cue[1], left.stop)
@@ -275,7 +290,13 @@ class QuoteAnnotator:
     ) -> list[Attribution]:
         """ "According to X", verbs of saying with their clauses, else a closing "..., X said." frame."""
         found = according_to(article, finder, self._cues, tokens) + find_indirect(article, finder, self._cues, tokens)
-        found += nominal_attributions(article, finder, self._cues, tokens)
+        found += object_reports(article, finder, self._cues, tokens, found)
+        # "issued a statement saying that ...": the participle's report already holds what the noun would.
+        found += [
+            r
+            for r in nominal_attributions(article, finder, self._cues, tokens)
+            if r.content not in {f.content for f in found}
+        ]
         if closing_frame:
             # "CLAUSE, X said." holds the clause's own attributions too ("We came knowing ..., X said.").
             taken = {f.cue for f in found}
@@ -347,23 +368,9 @@ def _framed_after_setting(article: Article, cues: list[tuple[int, int]], segment
     if not cues or segment.first == 0 or article.token(segment.first - 1) not in {",", ":"}:
         return False
     between = range(cues[-1][1], segment.first - 1)
-    return len(between) <= _SETTING_TOKENS and not any(mark_at(article, i) for i in between)
-
-
-def _stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
-    """The whole subject before a nested cue ("President Vladimir Putin and his ... Lukashenko", "the two sides")."""
-    if not 0 < len(stretch) <= MAX_SOURCE_TOKENS:
-        return None
-    words = [finder.word(i) for i in stretch]
-    if "," in words or any(mark_at(finder.article, i) for i in stretch):
-        return None
-    names = [i for i in stretch if finder.name_at(i)]
-    if names:
-        only = finder.name_at(names[0])
-        if len(names) == 1 and only is not None and (only.first, only.end) == (stretch.start, stretch.stop):
-            return only
-        return Mention(stretch.start, stretch.stop, "name")
-    return finder.nominal_ending_before(stretch.start, stretch.stop) or finder.subject(stretch.start, stretch.stop)
+    # A prepositional phrase may be longer: 'said from La Fortaleza's Hall of Mirrors, "If ..."'.
+    longest = _SETTING_TOKENS * (2 if between and article.token(between.start).lower() in PREPOSITIONS else 1)
+    return len(between) <= longest and not any(mark_at(article, i) or article.token(i) in {",", ";"} for i in between)
 
 
 def _chars(article: Article, tokens: tuple[int, int]) -> tuple[int, int]:

@@ -11,11 +11,13 @@ source in the Interior Ministry reportedly said") is cut before the tail.
 
 from __future__ import annotations
 
+from newscorpus.annotate.marks import mark_at
 from newscorpus.annotate.mentions import AUXILIARIES, DETERMINERS, PREPOSITIONS, Mention, MentionFinder
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _NEAR_TOKENS = 6
+MAX_STRETCH_TOKENS = 12
 _HEAD_TOKENS = 4
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "but", "between", "than"})
 
@@ -38,6 +40,8 @@ def _described(finder: MentionFinder, name: Mention, first: int) -> bool:
     if name.first == first:
         return True
     word = finder.word(name.first - 1)
+    if word in {":", ";"}:
+        return True  # a clause of its own: "The researchers noted implications: Gownaris remarked, ..."
     return word.isalpha() and word not in PREPOSITIONS and word not in _CONJUNCTIONS
 
 
@@ -114,3 +118,19 @@ def source_phrase(finder: MentionFinder, source: Mention, stop: int) -> tuple[Me
         if finder.word(end + 1) in {"which", "who"}:
             return source, next((i for i in range(end + 1, stop) if finder.word(i) == ","), end)
     return source, end
+
+
+def stretch_source(finder: MentionFinder, stretch: range) -> Mention | None:
+    """The whole subject before a nested cue ("President Vladimir Putin and his ... Lukashenko", "the two sides")."""
+    if not 0 < len(stretch) <= MAX_STRETCH_TOKENS:
+        return None
+    words = [finder.word(i) for i in stretch]
+    if "," in words or any(mark_at(finder.article, i) for i in stretch):
+        return None
+    names = [i for i in stretch if finder.name_at(i)]
+    if names:
+        only = finder.name_at(names[0])
+        if len(names) == 1 and only is not None and (only.first, only.end) == (stretch.start, stretch.stop):
+            return only
+        return Mention(stretch.start, stretch.stop, "name")
+    return finder.nominal_ending_before(stretch.start, stretch.stop) or finder.subject(stretch.start, stretch.stop)
