@@ -33,6 +33,7 @@ from newscorpus.annotate.article import Article
 from newscorpus.annotate.clusters import Clusters
 from newscorpus.annotate.gender import pronoun_features
 from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.name_variants import same_name
 from newscorpus.annotate.nominals import (
     NominalFinder,
     add_chains,
@@ -67,6 +68,7 @@ def _cluster_names(finder: MentionFinder, clusters: Clusters, markers: Sequence[
     article = finder.article
     latest_with_surname: dict[str, int] = {}
     by_key: dict[str, int] = {}
+    seen: list[tuple[list[str], str | None, int]] = []  # words, label and cluster of each name so far
     names = {(m.first, m.end): m for m in finder.names()}
     for marker in markers:
         if not any(a < marker.end and marker.first < b for a, b in names):
@@ -81,13 +83,30 @@ def _cluster_names(finder: MentionFinder, clusters: Clusters, markers: Sequence[
         elif len(words) == 1 and words[0].isupper() and words[0].lower() in by_key:
             cluster = by_key[words[0].lower()]  # the acronym of a name seen before
         else:
-            cluster = clusters.new()
+            cluster = _variant_of(words, name.label, seen)
+            if cluster is None:
+                cluster = clusters.new()
         clusters.add(name, cluster)
+        seen.append((words, name.label, cluster))
         by_key.setdefault(key, cluster)
         if len(words) > 1:
             by_key.setdefault(_initials(words).lower(), cluster)
         if name.label == "PERSON":
             latest_with_surname[words[-1]] = cluster
+
+
+def _variant_of(words: list[str], label: str | None, seen: list[tuple[list[str], str | None, int]]) -> int | None:
+    """The cluster of the latest earlier name of the same type that ``words`` is another written form of.
+
+    Either may be the shorter: a headline's "US" comes before the body's
+    "United States". People are left out (their short form is the surname).
+    """
+    if label == "PERSON":
+        return None
+    for other, other_label, cluster in reversed(seen):
+        if other_label == label and (same_name(words, other) or same_name(other, words)):
+            return cluster
+    return None
 
 
 class CorefAnnotator:
