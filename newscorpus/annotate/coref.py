@@ -2,11 +2,15 @@
 
 * Names: a person's full name, surname and possessive ("Alexander
   Lukashenko", "Lukashenko", "Lukashenko's") share a cluster; other names
-  cluster by their words, and an acronym joins the name it abbreviates. An
-  interview's speaker marker joins the speaker's name.
+  cluster by their words or as written variants of one name
+  (``newscorpus.annotate.name_variants``: "US" ... "United States", "US
+  Supreme Court" ... "Supreme Court"). An interview's speaker marker joins
+  the speaker's name.
 * Nominal mentions (``newscorpus.annotate.nominals``): descriptors and
   appositions of names, definite descriptions that fit a named cluster
-  ("the company", "the prime minister"), chains of one head noun.
+  ("the company", "the prime minister"), chains of one head noun, and the
+  headline's bare nouns (``newscorpus.annotate.headline_nouns``: "Gunman
+  opens fire ..." ... "the gunman").
 * Pronouns agree in number and gender (``newscorpus.annotate.gender``):
   he/him/his/himself and she/her/herself go to the most recent person
   (named, or a person noun such as "the driver") whose known gender does not
@@ -32,6 +36,7 @@ from typing import Any
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.clusters import Clusters
 from newscorpus.annotate.gender import pronoun_features
+from newscorpus.annotate.headline_nouns import add_headline_nouns
 from newscorpus.annotate.mentions import Mention, MentionFinder
 from newscorpus.annotate.name_variants import same_name
 from newscorpus.annotate.nominals import (
@@ -127,6 +132,7 @@ class CorefAnnotator:
         add_descriptors(finder, clusters, nominals)
         add_definite_descriptions(finder, clusters, nominals)
         add_chains(clusters, nominals)
+        add_headline_nouns(clusters, nominals)
         self._resolve_pronouns(finder, clusters, nominals, source_list, quoted)
         for source in source_list:
             if clusters.of(source) is None:

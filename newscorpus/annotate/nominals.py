@@ -90,6 +90,11 @@ def is_person_noun(word: str) -> bool:
     return word.isalpha() and word not in _NOT_PERSON and word not in _KNOWN_NOUNS and word.endswith(_PERSON_SUFFIXES)
 
 
+def is_referring_head(head: str) -> bool:
+    """Whether a head noun can name a discourse referent (not a time, quantity or placeholder: "the day")."""
+    return head not in _NON_REFERRING_HEADS
+
+
 def is_group_phrase(nominals: NominalFinder, phrase: Phrase) -> bool:
     """A definite phrase that "they" can stand for: a plural head ("the astronomers") or a collective one."""
     head = nominals.word(phrase.head)
@@ -133,6 +138,9 @@ class NominalFinder:
 
     def word(self, index: int) -> str:
         return self.finder.word(index)
+
+    def is_name_token(self, index: int) -> bool:
+        return index in self._name_tokens
 
     def modifier(self, index: int, *, strict: bool = False) -> bool:
         """A word that may stand inside a noun phrase: lowercase words and numbers, or capitalised adjectives.

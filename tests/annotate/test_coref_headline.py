@@ -1,0 +1,41 @@
+"""Coreference of the headline's bare noun phrases with the body's noun phrases (guidelines 3.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import cluster_texts
+
+from newscorpus.annotate.runner import Annotators
+from newscorpus.convert.decode import RawCapture
+from newscorpus.convert.record import build_record
+from newscorpus.validate import validate_record
+
+
+def annotate_with_headline(annotators: Annotators, headline: str, body: str) -> dict[str, Any]:
+    record = build_record(
+        RawCapture("corpus/raw/test/article.txt", f"{headline}\n\n{body}", "0" * 64), None, annotators
+    )
+    record = annotators.annotate_record(record)
+    assert validate_record(record) == []
+    return record
+
+
+def test_a_headline_noun_joins_the_body_phrase_with_its_head(annotators):
+    body = "Police said a gunman was seen in a shop on Saturday. Officers arrested the gunman an hour later."
+    clusters = cluster_texts(annotate_with_headline(annotators, "Gunman opens fire in shop", body))
+    assert ["Gunman", "a gunman", "the gunman"] in clusters
+
+
+def test_only_the_last_noun_of_a_headline_compound_is_a_head(annotators):
+    body = "A small plane crashed on Saturday near the airport. The crash killed two. The plane was old."
+    clusters = cluster_texts(annotate_with_headline(annotators, "Small plane crash kills two", body))
+    assert ["Small plane crash", "The crash"] in clusters
+    assert ["A small plane", "The plane"] in clusters  # "plane" modifies the headline's "crash"
+    assert not any(cluster[0].endswith("kills two") for cluster in clusters)
+
+
+def test_a_headline_verb_before_a_noun_stays_out_of_its_mention(annotators):
+    body = "The council met on Monday and passed a budget. The budget adds two parks."
+    clusters = cluster_texts(annotate_with_headline(annotators, "Council approves budget", body))
+    assert ["budget", "a budget", "The budget"] in clusters
