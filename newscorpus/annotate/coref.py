@@ -131,7 +131,7 @@ class CorefAnnotator:
         nominals = NominalFinder(finder)
         add_descriptors(finder, clusters, nominals)
         add_definite_descriptions(finder, clusters, nominals)
-        add_chains(clusters, nominals)
+        add_chains(clusters, nominals, _unframed_speech(finder, quotations))
         add_headline_nouns(clusters, nominals)
         self._resolve_pronouns(finder, clusters, nominals, source_list, quoted)
         for source in source_list:
@@ -240,6 +240,12 @@ class CorefAnnotator:
         if subject.kind == "pronoun" and finder.word(subject.first) != "it":
             return None  # "He said ... It ...": "It" is not the person
         return clusters.of(subject)
+
+
+def _unframed_speech(finder: MentionFinder, quotations: Sequence[Quotation]) -> frozenset[int]:
+    """Tokens of quotations without a cue: interview turns, and a quote's sentences after its framed one."""
+    article = finder.article
+    return frozenset(i for content, _, framed in quotations if not framed for i in article.token_range(*content))
 
 
 def _pronoun_at(finder: MentionFinder, index: int) -> Mention | None:

@@ -300,7 +300,7 @@ def _fit(finder: MentionFinder, clusters: Clusters, cluster: int, head: str) -> 
     return 1 if head in TYPE_NOUNS.get(label, ()) else 0
 
 
-def add_chains(clusters: Clusters, nominals: NominalFinder) -> None:
+def add_chains(clusters: Clusters, nominals: NominalFinder, turns: frozenset[int] = frozenset()) -> None:
     """Noun phrases left over that share a head noun: one cluster per referent (see the module docstring).
 
     A phrase joins the open chain of its head when its capitalised modifiers
@@ -308,6 +308,10 @@ def add_chains(clusters: Clusters, nominals: NominalFinder) -> None:
     government"), never the other way round ("the government" ... "the
     Chinese government" are two referents, as often as not); a possessive
     phrase joins only a chain of the same possessor ("our community").
+    Inside ``turns`` (tokens of unframed speech: interview answers and
+    questions) a phrase joins a chain the narration opened but opens none:
+    there, repeated heads are as often generic ("the conditions", "the age")
+    as one referent (measured on development folds 0-2: B3 0.614 -> 0.631).
     """
     open_chains: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = {}
     for phrase in nominals.phrases:
@@ -320,6 +324,8 @@ def add_chains(clusters: Clusters, nominals: NominalFinder) -> None:
         key = (head, phrase.determiner if phrase.determiner in _POSSESSIVE else "")
         chains = open_chains.setdefault(key, [])
         fitting = [cluster for chain_modifiers, cluster in chains if not modifiers or modifiers == chain_modifiers]
+        if phrase.head in turns and (phrase.determiner in _INDEFINITE or not fitting):
+            continue  # talk is full of generic phrases ("the conditions", "the age"): a turn opens no chain
         if phrase.determiner in _INDEFINITE or not fitting:
             if phrase.determiner in _INDEFINITE:
                 chains.clear()  # "a study" introduces a new one

@@ -1,4 +1,4 @@
-"""Coreference of the headline's bare noun phrases with the body's noun phrases (guidelines 3.3)."""
+"""Coreference of nominal mentions: the headline's bare noun phrases (guidelines 3.3) and chains in interview turns."""
 
 from __future__ import annotations
 
@@ -39,3 +39,16 @@ def test_a_headline_verb_before_a_noun_stays_out_of_its_mention(annotators):
     body = "The council met on Monday and passed a budget. The budget adds two parks."
     clusters = cluster_texts(annotate_with_headline(annotators, "Council approves budget", body))
     assert ["budget", "a budget", "The budget"] in clusters
+
+
+INTERVIEW = (
+    "Anna Berg opened a show at the gallery on Monday. Wikinews spoke to Anna Berg.\n\n"
+    "((Wikinews)) How did the opening go?\n\n"
+    "((Anna Berg)) The weather was bad, but the weather never matters. The gallery was full."
+)
+
+
+def test_an_interview_turn_opens_no_chain_but_joins_one_the_narration_opened(annotators):
+    clusters = cluster_texts(annotate_with_headline(annotators, "Painter opens show", INTERVIEW))
+    assert not any("The weather" in cluster for cluster in clusters)  # talk: a repeated head may be generic
+    assert ["the gallery", "The gallery"] in clusters
