@@ -23,7 +23,9 @@
   marks, "it" and "they" are left out (they speak from the speaker's point
   of view), while he/she are resolved as outside, "I", "me", "my" join the
   quotation's source (guidelines 7.14) and, in an interview, "you" in the
-  interviewer's turn joins the interviewee who answers (guidelines 7.2).
+  interviewer's turn (an organisation's, or a question) joins the
+  interviewee who answers, or, when no answer follows, the person the
+  narration named last (guidelines 7.2).
 
 Clusters with a single mention are dropped (guidelines: no singletons).
 """
@@ -288,15 +290,42 @@ def _speech_pronouns(finder: MentionFinder, clusters: Clusters, quotations: Sequ
         if speaker is None:
             continue
         addressee = None
-        if not framed and source.label == "ORG":
-            answer = next((q for q in ordered[number + 1 :] if not q[2] and q[1].label == "PERSON"), None)
-            addressee = clusters.of(answer[1]) if answer else None
+        if not framed and (source.label == "ORG" or "?" in article.text[content[0] : content[1]]):
+            addressee = _interviewee(finder, clusters, ordered, number, speaker)
         for index in article.token_range(*content):
             word = finder.word(index)
             if word in FIRST_PERSON:
                 clusters.add(Mention(index, index + 1, FIRST_PERSON[word]), speaker)
             elif word in SECOND_PERSON and addressee is not None:
                 clusters.add(Mention(index, index + 1, SECOND_PERSON[word]), addressee)
+
+
+def _interviewee(
+    finder: MentionFinder, clusters: Clusters, ordered: Sequence[Quotation], number: int, interviewer: int
+) -> int | None:
+    """Who the interviewer's turn ``number`` (an unframed question) addresses.
+
+    The speaker of the next unframed turn who is a person other than the
+    interviewer; when no answer follows (questions sent by email, answers
+    elsewhere), the person last mentioned outside the turns before it
+    ("Wikinews spoke with her by email:").
+    """
+    for _, source, framed in ordered[number + 1 :]:
+        cluster = clusters.of(source)
+        if not framed and source.label == "PERSON" and cluster not in (None, interviewer):
+            return cluster
+    article = finder.article
+    in_turns = {i for content, _, framed in ordered if not framed for i in article.token_range(*content)}
+    start = article.token_range(*ordered[number][0]).start
+    before = [
+        (first, cluster)
+        for (first, _), cluster in clusters.cluster_of.items()
+        if first < start
+        and first not in in_turns
+        and cluster != interviewer
+        and clusters.label.get(cluster) == "PERSON"
+    ]
+    return max(before)[1] if before else None
 
 
 def coreference_layer_items(
