@@ -69,6 +69,7 @@ _INDEFINITE = {"a", "an"}
 _APPOSITION_OPENERS = {"a", "an", "the", "his", "her", "its", "their"}
 _CLAUSE_WORDS = {"who", "which", "that", "whose", "whom", "where", "when", "and", "or", "but", "than", "as"}
 _MAX_MODIFIERS = 4
+_POSSESSIVE_CLITICS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # A type noun ("the country") looks back this many paragraphs for the entity it stands for.
 TYPE_NOUN_WINDOW = 3
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
@@ -161,9 +162,12 @@ class NominalFinder:
             run: list[int] = []
             position = index + 1
             while position < len(self.article) and len(run) < _MAX_MODIFIERS and self.modifier(position):
+                if self.word(position) in _POSSESSIVE_CLITICS:
+                    break  # "the city's population": the possessor "the city" is a phrase of its own
                 run.append(position)
                 position += 1
             closed = position >= len(self.article) or not self.article.token(position)[:1].isalpha()
+            closed = closed or self.word(position) in _POSSESSIVE_CLITICS
             closed = closed or self.word(position) in self.stops
             if run:
                 yield [index, *run], closed

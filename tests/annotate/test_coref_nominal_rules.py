@@ -52,3 +52,9 @@ def test_an_interview_turn_opens_no_chain_but_joins_one_the_narration_opened(ann
     clusters = cluster_texts(annotate_with_headline(annotators, "Painter opens show", INTERVIEW))
     assert not any("The weather" in cluster for cluster in clusters)  # talk: a repeated head may be generic
     assert ["the gallery", "The gallery"] in clusters
+
+
+def test_a_possessive_clitic_closes_the_possessor_phrase(annotators):
+    body = "A storm hit the city on Monday. The city's mayor said that the city would recover."
+    clusters = cluster_texts(annotate_with_headline(annotators, "Storm hits coast", body))
+    assert ["the city", "The city", "the city"] in clusters
