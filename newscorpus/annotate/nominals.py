@@ -174,6 +174,20 @@ class NominalFinder:
 
     def _phrase(self, run: list[int], closed: bool) -> Phrase | None:
         determiner, words = run[0], run[1:]
+        # A participle or past form right after a known noun starts the clause: "a man wearing a vest",
+        # "the plane turned back", not a phrase headed by "wearing" or "back".
+        verb = next(
+            (
+                k
+                for k in range(1, len(words))
+                if self.word(words[k]).endswith(("ing", "ed"))
+                and words[k] not in self._noun_tokens
+                and words[k - 1] in self._noun_tokens
+            ),
+            None,
+        )
+        if verb is not None:
+            words, closed = words[:verb], True
         if closed:
             # The run took in a verb when its last word reads as one: "the curator opened a", "the minister left."
             while len(words) > 1 and self.word(words[-1]).endswith("ed") and words[-1] not in self._noun_tokens:

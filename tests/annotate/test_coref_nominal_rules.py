@@ -58,3 +58,9 @@ def test_a_possessive_clitic_closes_the_possessor_phrase(annotators):
     body = "A storm hit the city on Monday. The city's mayor said that the city would recover."
     clusters = cluster_texts(annotate_with_headline(annotators, "Storm hits coast", body))
     assert ["the city", "The city", "the city"] in clusters
+
+
+def test_a_participle_after_a_known_noun_ends_the_phrase(annotators):
+    body = "A plane crashed near the town. Witnesses saw the plane turned around before the plane fell."
+    clusters = cluster_texts(annotate_with_headline(annotators, "Crash near town", body))
+    assert ["A plane", "the plane", "the plane"] in clusters
