@@ -118,7 +118,12 @@ def main() -> None:
             per_fold.append(result)
             role = "development" if fold in DEVELOPMENT_FOLDS else "held out"
             print(f"fold {fold} ({len(held_out)} documents, {role}): {line(result)}")
-        for subset, chosen in (("all folds", range(FOLDS)), ("held-out folds 3-4", (3, 4))):
+        subsets = (
+            ("all folds", range(FOLDS)),
+            ("development folds 0-2", DEVELOPMENT_FOLDS),
+            ("held-out folds 3-4", (3, 4)),
+        )
+        for subset, chosen in subsets:
             summary = []
             for name, *_ in MEASURES:
                 values = [per_fold[f][name] for f in chosen]

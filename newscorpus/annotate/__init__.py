@@ -12,8 +12,9 @@ interview turns), ``timex_vague`` (indefinite times: "one day", "years ago"),
 ``timex_extents`` (modifiers and joined pieces) and ``publication`` (the date
 an article's opening lines give).
 Coreference draws on ``clusters`` (clusters with what is known of each
-referent), ``nominals`` (nominal mentions) and ``gender`` (number and gender
-agreement).
+referent), ``nominals`` (nominal mentions), ``headline_nouns`` (the
+headline's bare nouns), ``name_variants`` (acronyms and shortened names) and
+``gender`` (number and gender agreement).
 """
 
 from __future__ import annotations

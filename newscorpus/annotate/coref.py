@@ -2,11 +2,15 @@
 
 * Names: a person's full name, surname and possessive ("Alexander
   Lukashenko", "Lukashenko", "Lukashenko's") share a cluster; other names
-  cluster by their words, and an acronym joins the name it abbreviates. An
-  interview's speaker marker joins the speaker's name.
+  cluster by their words or as written variants of one name
+  (``newscorpus.annotate.name_variants``: "US" ... "United States", "US
+  Supreme Court" ... "Supreme Court"). An interview's speaker marker joins
+  the speaker's name.
 * Nominal mentions (``newscorpus.annotate.nominals``): descriptors and
   appositions of names, definite descriptions that fit a named cluster
-  ("the company", "the prime minister"), chains of one head noun.
+  ("the company", "the prime minister"), chains of one head noun, and the
+  headline's bare nouns (``newscorpus.annotate.headline_nouns``: "Gunman
+  opens fire ..." ... "the gunman").
 * Pronouns agree in number and gender (``newscorpus.annotate.gender``):
   he/him/his/himself and she/her/herself go to the most recent person
   (named, or a person noun such as "the driver") whose known gender does not
@@ -19,7 +23,9 @@
   marks, "it" and "they" are left out (they speak from the speaker's point
   of view), while he/she are resolved as outside, "I", "me", "my" join the
   quotation's source (guidelines 7.14) and, in an interview, "you" in the
-  interviewer's turn joins the interviewee who answers (guidelines 7.2).
+  interviewer's turn (an organisation's, or a question) joins the
+  interviewee who answers, or, when no answer follows, the person the
+  narration named last (guidelines 7.2).
 
 Clusters with a single mention are dropped (guidelines: no singletons).
 """
@@ -32,7 +38,9 @@ from typing import Any
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.clusters import Clusters
 from newscorpus.annotate.gender import pronoun_features
+from newscorpus.annotate.headline_nouns import add_headline_nouns
 from newscorpus.annotate.mentions import Mention, MentionFinder
+from newscorpus.annotate.name_variants import same_name
 from newscorpus.annotate.nominals import (
     NominalFinder,
     add_chains,
@@ -67,6 +75,7 @@ def _cluster_names(finder: MentionFinder, clusters: Clusters, markers: Sequence[
     article = finder.article
     latest_with_surname: dict[str, int] = {}
     by_key: dict[str, int] = {}
+    seen: list[tuple[list[str], str | None, int]] = []  # words, label and cluster of each name so far
     names = {(m.first, m.end): m for m in finder.names()}
     for marker in markers:
         if not any(a < marker.end and marker.first < b for a, b in names):
@@ -81,13 +90,30 @@ def _cluster_names(finder: MentionFinder, clusters: Clusters, markers: Sequence[
         elif len(words) == 1 and words[0].isupper() and words[0].lower() in by_key:
             cluster = by_key[words[0].lower()]  # the acronym of a name seen before
         else:
-            cluster = clusters.new()
+            cluster = _variant_of(words, name.label, seen)
+            if cluster is None:
+                cluster = clusters.new()
         clusters.add(name, cluster)
+        seen.append((words, name.label, cluster))
         by_key.setdefault(key, cluster)
         if len(words) > 1:
             by_key.setdefault(_initials(words).lower(), cluster)
         if name.label == "PERSON":
             latest_with_surname[words[-1]] = cluster
+
+
+def _variant_of(words: list[str], label: str | None, seen: list[tuple[list[str], str | None, int]]) -> int | None:
+    """The cluster of the latest earlier name of the same type that ``words`` is another written form of.
+
+    Either may be the shorter: a headline's "US" comes before the body's
+    "United States". People are left out (their short form is the surname).
+    """
+    if label == "PERSON":
+        return None
+    for other, other_label, cluster in reversed(seen):
+        if other_label == label and (same_name(words, other) or same_name(other, words)):
+            return cluster
+    return None
 
 
 class CorefAnnotator:
@@ -107,7 +133,8 @@ class CorefAnnotator:
         nominals = NominalFinder(finder)
         add_descriptors(finder, clusters, nominals)
         add_definite_descriptions(finder, clusters, nominals)
-        add_chains(clusters, nominals)
+        add_chains(clusters, nominals, _unframed_speech(finder, quotations))
+        add_headline_nouns(clusters, nominals)
         self._resolve_pronouns(finder, clusters, nominals, source_list, quoted)
         for source in source_list:
             if clusters.of(source) is None:
@@ -217,6 +244,12 @@ class CorefAnnotator:
         return clusters.of(subject)
 
 
+def _unframed_speech(finder: MentionFinder, quotations: Sequence[Quotation]) -> frozenset[int]:
+    """Tokens of quotations without a cue: interview turns, and a quote's sentences after its framed one."""
+    article = finder.article
+    return frozenset(i for content, _, framed in quotations if not framed for i in article.token_range(*content))
+
+
 def _pronoun_at(finder: MentionFinder, index: int) -> Mention | None:
     """A third-person pronoun at ``index``, reflexives included (guidelines 7.14: kind pronoun)."""
     if finder.word(index) in REFLEXIVES:
@@ -257,15 +290,42 @@ def _speech_pronouns(finder: MentionFinder, clusters: Clusters, quotations: Sequ
         if speaker is None:
             continue
         addressee = None
-        if not framed and source.label == "ORG":
-            answer = next((q for q in ordered[number + 1 :] if not q[2] and q[1].label == "PERSON"), None)
-            addressee = clusters.of(answer[1]) if answer else None
+        if not framed and (source.label == "ORG" or "?" in article.text[content[0] : content[1]]):
+            addressee = _interviewee(finder, clusters, ordered, number, speaker)
         for index in article.token_range(*content):
             word = finder.word(index)
             if word in FIRST_PERSON:
                 clusters.add(Mention(index, index + 1, FIRST_PERSON[word]), speaker)
             elif word in SECOND_PERSON and addressee is not None:
                 clusters.add(Mention(index, index + 1, SECOND_PERSON[word]), addressee)
+
+
+def _interviewee(
+    finder: MentionFinder, clusters: Clusters, ordered: Sequence[Quotation], number: int, interviewer: int
+) -> int | None:
+    """Who the interviewer's turn ``number`` (an unframed question) addresses.
+
+    The speaker of the next unframed turn who is a person other than the
+    interviewer; when no answer follows (questions sent by email, answers
+    elsewhere), the person last mentioned outside the turns before it
+    ("Wikinews spoke with her by email:").
+    """
+    for _, source, framed in ordered[number + 1 :]:
+        cluster = clusters.of(source)
+        if not framed and source.label == "PERSON" and cluster not in (None, interviewer):
+            return cluster
+    article = finder.article
+    in_turns = {i for content, _, framed in ordered if not framed for i in article.token_range(*content)}
+    start = article.token_range(*ordered[number][0]).start
+    before = [
+        (first, cluster)
+        for (first, _), cluster in clusters.cluster_of.items()
+        if first < start
+        and first not in in_turns
+        and cluster != interviewer
+        and clusters.label.get(cluster) == "PERSON"
+    ]
+    return max(before)[1] if before else None
 
 
 def coreference_layer_items(
