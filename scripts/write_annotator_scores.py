@@ -3,7 +3,8 @@
     python scripts/write_annotator_scores.py
 
 Runs the finished annotators, as convert runs them, on the gold documents of
-the release's test split (each layer's own gold: timex with the gold
+the release's test split (each layer's own gold: sentences against the
+reviewed gold boundaries of corpus/annotations/sentences/, timex with the gold
 publication date removed, quotations, coreference on the model's entities,
 entity links end to end) through the same functions as the benchmark scripts
 (`bench_timex.py`, `bench_quotes.py`, `bench_coref.py`, `bench_links.py`), and
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE))
 import bench_coref  # noqa: E402
 import bench_links  # noqa: E402
 import bench_quotes  # noqa: E402
+import bench_sentences  # noqa: E402
 import bench_timex  # noqa: E402
 
 from newscorpus.release.annotator_scores import SCORES_PATH  # noqa: E402
@@ -33,6 +35,7 @@ from newscorpus.release.splits import split_of  # noqa: E402
 
 # The issue's targets (issue 16), shown beside each figure on the card.
 TARGETS = {
+    ("sentences", "boundaries"): 0.96,
     ("timex", "span-overlap"): 0.85,
     ("timex", "value-accuracy"): 0.90,
     ("quotations", "content-half"): 0.80,
@@ -42,6 +45,8 @@ TARGETS = {
     ("entity_links", "coverage recall"): 0.50,
 }
 DESCRIPTIONS = {
+    ("sentences", "boundaries"): "boundary F1, every sentence end",
+    ("sentences", "inner"): "boundary F1, ends inside paragraphs",
     ("timex", "span-overlap"): "span overlap F1 (gold publication date removed)",
     ("timex", "span-type-exact"): "span and type, exact F1",
     ("timex", "value-accuracy"): "value accuracy on matched spans",
@@ -65,7 +70,12 @@ def layer_scores() -> list[dict[str, Any]]:
     link_test = [r for r in link_records if split_of(r["id"]) == "test"]
     linker = bench_links.EntityLinker(bench_links.knowledge_base_of(development))
     fresh = bench_links.annotated(link_test, bench_links.base_annotators())
+    sentence_records, gold_sentences = bench_sentences.gold_documents()
+    sentence_test = sorted(i for i in gold_sentences if split_of(i) == "test")
+    splitter = bench_sentences.SPLITTERS["newscorpus (sentencex + rules)"]
+    sentences = bench_sentences.scores_of(sentence_test, sentence_records, gold_sentences, splitter)
     measured = {
+        "sentences": (len(sentence_test), {measure: score.f1 for measure, score in sentences.items()}),
         "timex": (len(timex), bench_timex.scores(timex, "source")),
         "quotations": (len(quotes), bench_quotes.scores(quotes)),
         "coreference": (len(coref), bench_coref.scores(coref, bench_coref.predict(coref, "model"))),
