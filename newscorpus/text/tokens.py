@@ -4,7 +4,11 @@ spaCy gives the tokenization most English NER data and tools expect, with
 exact character offsets. Where it glues words that a name or a number must
 be able to end between, one token is cut into several; a token is never
 merged with another (except the pieces of one emoji sequence, which spaCy
-itself cuts apart), so a span on the old boundaries stays on the new ones:
+itself cuts apart), so a span on the old boundaries stays on the new ones.
+One boundary of spaCy's moves: where it falls before a combining mark (a
+punctuation mark cut off with the accent that follows it), the marks go with
+the token before them, since no span may split a character from its marks.
+The finer cuts:
 
 - a zero-width format character at the edge of a word is a token of its own
   (``"\\u200dParis"`` -> ``"\\u200d"``, ``"Paris"``; ``"Arabia\\u200d"``): it is
@@ -145,6 +149,29 @@ def _cut(starts: list[int], ends: list[int], cuts_of: Any) -> tuple[list[int], l
     return cut_starts, cut_ends, made
 
 
+def _marks_with_their_base(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Tokens whose boundary fell before a combining mark, moved after it (",\u0301" | "0", not "," | "\u03010").
+
+    spaCy cuts punctuation off a word even where a combining mark follows the
+    punctuation, so the next token would start inside a character (a base and
+    its marks are one character to a reader, and spans must not split them).
+    The marks go with the token before them, the base they modify; a token of
+    marks alone joins it entirely. A mark after whitespace has no base in any
+    token and stays where it is.
+    """
+    kept_starts, kept_ends = starts[:1], ends[:1]
+    for start, end in zip(starts[1:], ends[1:], strict=True):
+        if kept_ends[-1] == start and unicodedata.combining(text[start]):
+            while start < end and unicodedata.combining(text[start]):
+                start += 1
+            kept_ends[-1] = start
+            if start == end:
+                continue
+        kept_starts.append(start)
+        kept_ends.append(end)
+    return kept_starts, kept_ends
+
+
 def tokenize_with_cuts(text: str, sentence_ends: Collection[int] = ()) -> tuple[list[int], list[int], frozenset[int]]:
     """``tokenize``, and the offsets where a spaCy token was cut finer (no sentence may start there)."""
     starts: list[int] = []
@@ -167,6 +194,8 @@ def tokenize_with_cuts(text: str, sentence_ends: Collection[int] = ()) -> tuple[
     starts, ends, made = _cut(starts, ends, cuts_of)
     if ZERO_WIDTH_JOINER in text or any(map(_modifies_what_precedes, text)):
         starts, ends = _joined_emoji(text, starts, ends)
+    if any(map(unicodedata.combining, text)):
+        starts, ends = _marks_with_their_base(text, starts, ends)
     return starts, ends, frozenset(made)
 
 
