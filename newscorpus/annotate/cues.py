@@ -83,24 +83,23 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     quoted, indirect, source_follows = (_phrases(data[key]) for key in ("quoted", "indirect", "source_follows"))
-    optional = ("reporting", "addressed", "infinitive", "naming", "nominal", "predicative", "objects")
-    reporting, addressed, infinitive, naming, nominal, predicative, objects = (
-        _phrases(data.get(key, [])) for key in optional
+    optional_keys = (
+        "reporting",
+        "addressed",
+        "infinitive",
+        "naming",
+        "nominal",
+        "predicative",
+        "objects",
+        "object_infinitive",
+        "attitude",
     )
-    object_infinitive, attitude = (_phrases(data.get(key, [])) for key in ("object_infinitive", "attitude"))
-    longest = max(len(cue) for cue in quoted | indirect | source_follows | reporting | objects | object_infinitive)
-    return CueLexicon(
+    optional = {key: _phrases(data.get(key, [])) for key in optional_keys}
+    opening_cues = (
         quoted,
         indirect,
         source_follows,
-        longest,
-        reporting,
-        addressed,
-        infinitive,
-        naming,
-        nominal,
-        predicative,
-        objects,
-        object_infinitive,
-        attitude,
+        *(optional[key] for key in ("reporting", "objects", "object_infinitive")),
     )
+    longest = max(len(cue) for cues in opening_cues for cue in cues)
+    return CueLexicon(quoted, indirect, source_follows, longest, **optional)
