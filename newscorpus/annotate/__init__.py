@@ -9,6 +9,7 @@ patterns and their values), ``timex_tense`` (whether a bare weekday or month
 is ahead or past), ``timex_anchors`` (clock times and "the next day",
 resolved against the narration), ``timex_speech`` (deixis in quotations and
 interview turns), ``timex_vague`` (indefinite times: "one day", "years ago"),
+``timex_fractions`` ("two and a half years", "the first half of 2019"),
 ``timex_extents`` (modifiers and joined pieces) and ``publication`` (the date
 an article's opening lines give).
 Coreference draws on ``clusters`` (clusters with what is known of each

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.timex_anchors import ANCHORED_RULES, Timex, anchor_values
 from newscorpus.annotate.timex_extents import widened
+from newscorpus.annotate.timex_fractions import fraction_timexes
 from newscorpus.annotate.timex_rules import MONTHS, RULES, VAGUE_VALUES, WEEKDAYS, RuleContext
 from newscorpus.annotate.timex_speech import speech_of, spoken_values
+from newscorpus.annotate.timex_tense import week_in_past
 from newscorpus.annotate.timex_vague import indefinite_timexes
 
 __all__ = ["MONTHS", "WEEKDAYS", "Timex", "find_timexes", "timex_layer_items"]
@@ -33,6 +36,7 @@ def _candidates(article: Article) -> Iterator[Timex]:
     # Anchored and indefinite expressions first: where one ties in length with another reading ("the
     # next day", "one day" as a period), it wins.
     yield from indefinite_timexes(article)
+    yield from fraction_timexes(article)
     for anchored_pattern, anchored in ANCHORED_RULES:
         for match in anchored_pattern.finditer(text):
             start, end = match.span()
@@ -85,6 +89,12 @@ def find_timexes(article: Article) -> list[Timex]:
             taken.update(range(timex.start, timex.end))
     speech = speech_of(article)
     timexes = spoken_values(article, speech, widened(article, sorted(chosen, key=lambda t: t.start)))
+    timexes = [
+        t
+        if t.value is None or speech.in_quotation(t.start) or speech.in_turn(t.start)
+        else replace(t, value=week_in_past(article, t.start, t.end, t.value))
+        for t in timexes
+    ]
     return anchor_values(article, timexes, speech.in_turn)
 
 

@@ -29,6 +29,8 @@ _NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _SPECIFIC = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?")
 _MONTH_PREFIX = re.compile(r"\d{4}-\d{2}(?!\d)")
+# A time in brackets right after another restates it ("8:00 p.m. AST on Wednesday (0000 UTC Thursday").
+_RESTATEMENT = re.compile(r" ?\(")
 _NEARBY = 80  # characters between a clock time and the day it is on
 # A day, with a clock time or a part of the day ("Saturday morning" is on Saturday too).
 _DAY_VALUE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})|T(?:MO|AF|EV|NI))?")
@@ -206,24 +208,37 @@ def anchor_values(
     anchor: str | None = None  # the last specific value of the narration: a year, a month, a day, a moment
     last_value: tuple[str, str] | None = None  # (type, value) of the last specific date or time
     last_day: tuple[str, int] | None = None  # the last specific value with a day, and its paragraph
+    first_day: str | None = None  # the first specific value with a day: the day the article reports
     dateline = date_in_opening_lines(article.text)
+    previous_end = -1
     for timex in sorted(timexes, key=lambda t: t.start):
+        restated = _RESTATEMENT.fullmatch(article.text, previous_end, timex.start) is not None
+        previous_end = timex.end
         if timex.anchor is not None:
             # "The previous day" after "last October" steps from the last day stated close before it.
             near = last_day is not None and article.paragraph_of(timex.start) - last_day[1] <= 1
             fallback = last_day[0] if last_day is not None and near else None
-            timex = _resolve(article, timex, timexes, (anchor, fallback), last_value, in_turn(timex.start))
+            timex = _resolve(article, timex, timexes, (anchor, fallback, first_day), last_value, in_turn(timex.start))
         resolved.append(timex)
         in_dateline = dateline is not None and timex.start < dateline.end and dateline.start < timex.end
         if in_dateline or article.role_at(timex.start) == "dateline" or timex.vague or timex.value is None:
             continue
-        if timex.type not in ("DATE", "TIME") or not _SPECIFIC.fullmatch(timex.value):
+        if restated:
+            continue  # "5:00 p.m. (2100 UTC)": the same moment in another zone, not a later step of the narration
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        day = _day_of(timex.value)
+        if day is not None and first_day is None and not _after_publication(timex.value, article.published):
+            first_day = timex.value  # the day the article reports, "Friday night" included
+        if not _SPECIFIC.fullmatch(timex.value):
             continue
         if _after_publication(timex.value, article.published):
             continue  # a date after the publication date is a plan ("by 2025"), not a step of the narration
+        if anchor is not None and anchor.startswith(timex.value + "T"):
+            continue  # "8:00 p.m. on Wednesday": the day of the moment just stated, which stays the anchor
         anchor = timex.value
         last_value = (timex.type, timex.value)
-        if _day_of(timex.value) is not None:
+        if day is not None:
             last_day = (timex.value, article.paragraph_of(timex.start))
     return resolved
 
@@ -244,16 +259,19 @@ def _resolve(
     article: Article,
     timex: Timex,
     timexes: list[Timex],
-    anchors: tuple[str | None, str | None],
+    anchors: tuple[str | None, str | None, str | None],
     last_value: tuple[str, str] | None,
     in_turn: bool,
 ) -> Timex:
-    anchor, day_fallback = anchors
+    anchor, day_fallback, first_day = anchors
     instruction = timex.anchor or ""
     if instruction in ("clock", "part"):
         # A clock time is on the day named beside it; "that night" points back to the narration's day,
         # except in an interview, whose answers have no narration to point back to.
         beside = _sentence_day(article, timex, timexes) if instruction == "clock" or in_turn else None
+        if beside is None and not in_turn and instruction == "part" and _day_of(anchor) is None and first_day:
+            # A part of the day is of a day: after a coarser background date ("in May") it is the reported day.
+            anchor = first_day
         prefix = beside.isoformat() if beside else _day_prefix(None if in_turn else anchor)
         return replace(timex, value=f"{prefix}{timex.value}", anchor=None)
     if instruction == "same":

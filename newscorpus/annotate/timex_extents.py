@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.timex_anchors import Timex
+from newscorpus.annotate.timex_fractions import joined_part_of_period, part_of_period
 
 _APPROXIMATORS = r"about|around|approximately|roughly|nearly|almost|some|close to|just over|just under"
 _APPROXIMATORS += r"|as early as|as late as"
@@ -51,7 +52,7 @@ def _part_of_the_day(article: Article, timex: Timex, floor: int) -> Timex | None
 
 
 def _widen_left(article: Article, timex: Timex, floor: int) -> Timex:
-    if (part := _part_of_the_day(article, timex, floor)) is not None:
+    if (part := _part_of_the_day(article, timex, floor) or part_of_period(article, timex, floor)) is not None:
         return part
     pattern = _BEFORE.get(timex.type)
     if pattern is None or (timex.type == "DATE" and timex.vague):
@@ -68,6 +69,8 @@ def _widen_left(article: Article, timex: Timex, floor: int) -> Timex:
 
 def _joined(article: Article, first: Timex, second: Timex) -> Timex | None:
     """One expression of two adjacent pieces, or None when they are two."""
+    if (part := joined_part_of_period(article, first, second)) is not None:
+        return part
     between = article.text[first.end : second.start]
     second_text = article.text[second.start : second.end]
     month = _MONTH_VALUE.fullmatch(first.value or "")

@@ -19,6 +19,8 @@ were still held" is past); "due to" is "because of" unless "be" follows.
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Literal
 
 from newscorpus.annotate.article import Article
@@ -79,8 +81,11 @@ def _stretch(article: Article, start: int, end: int) -> range:
     return range(first, last)
 
 
-def tense_at(article: Article, start: int, end: int) -> Tense | None:
-    """The tense of the nearest tense word to the expression [start, end), or None when its stretch has none."""
+def tense_at(article: Article, start: int, end: int, intention_ahead: bool = False) -> Tense | None:
+    """The tense of the nearest tense word to the expression [start, end), or None when its stretch has none.
+
+    ``intention_ahead``: a word of intention nearest ("scheduled for this week") points ahead whatever governs it.
+    """
     inside = article.token_range(start, end)
     if not inside:
         return None
@@ -97,8 +102,48 @@ def tense_at(article: Article, start: int, end: int) -> Tense | None:
     if not nearest:
         return None
     decided = min(nearest)[2]
-    if decided != "weak-future":
-        return decided  # type: ignore[return-value]
+    if decided != "weak-future" or intention_ahead:
+        return "future" if decided == "weak-future" else decided  # type: ignore[return-value]
     # "planned", "scheduled", "would" point ahead unless a past form governs them ("predicted that it would").
     stretch = [i for i in _stretch(article, start, end) if i not in inside]
     return "past" if any(_tense_word(article, i) == "past" for i in stretch) else "future"
+
+
+def _ahead_in_stretch(article: Article, start: int, end: int) -> bool:
+    inside = article.token_range(start, end)
+    words = (_tense_word(article, i) for i in _stretch(article, start, end) if i not in inside)
+    return any(word in ("future", "weak-future") for word in words)
+
+
+_WEEK_SAID = re.compile(r"(?:.* )?(?P<this>this|the) (?P<unit>week|weekend)|the coming week", re.IGNORECASE)
+
+
+def week_in_past(article: Article, start: int, end: int, value: str) -> str:
+    """The week of "this week", "this weekend", "the weekend" said in the past tense: the week just ended.
+
+    Resolved against the publication date, "this week" is the date's own ISO
+    week; but on a Monday the week that "This week saw a referendum" speaks
+    of has ended, and "over the weekend" in a report of a weekday is the
+    weekend before it (ISO weeks start on Monday). "the coming week" said on
+    a Monday is the week that starts that day.
+    """
+    published = article.published
+    said = _WEEK_SAID.fullmatch(article.text[start:end])
+    week = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if published is None or said is None or week is None:
+        return value
+    monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    if said["unit"] is None:
+        ended = 1 if published.weekday() == 0 and monday > published else 0  # "the coming week", on a Monday
+    elif tense_at(article, start, end, intention_ahead=True) != "past" or _ahead_in_stretch(article, start, end):
+        return value  # "will be held this weekend": "held" is nearer, but the stretch speaks ahead
+    elif monday > published:
+        return value
+    elif said["unit"].lower() == "week":
+        ended = 1 if published.weekday() == 0 and said["this"].lower() == "this" else 0
+    else:
+        ended = 1 if published.weekday() < 5 else 0
+    if not ended:
+        return value
+    year, number, _ = (monday - timedelta(weeks=ended)).isocalendar()
+    return f"{year}-W{number:02d}{week[3] or ''}"

@@ -157,3 +157,23 @@ def test_a_day_step_after_a_coarser_anchor_steps_from_the_last_day_stated_close_
 def test_a_part_of_a_named_day_is_one_time(annotators):
     record = annotate(annotators, "On the night of August 1, 2020, fans watched films.")
     assert _timexes(record) == [("the night of August 1, 2020", "TIME", "2020-08-01TNI")]
+
+
+def test_a_part_of_the_day_after_a_coarser_background_date_is_on_the_reported_day(annotators):
+    # "in May" is a month: "the night" is a night of the day the article reports, not of May.
+    record = annotate(
+        annotators,
+        "Friday night was the fourth night of protests. Gatherings were allowed in May again.\n\n"
+        "Officials said the night's clashes injured fourteen officers.",
+    )
+    assert _timexes(record)[-1] == ("the night", "TIME", "2020-08-14TNI")
+
+
+def test_a_time_in_brackets_restates_the_one_before_it_and_moves_no_anchor(annotators):
+    record = annotate(
+        annotators,
+        "The advisory, released at 8:00 p.m. AST on Wednesday (0000 UTC Thursday morning), placed the storm "
+        "north of Bermuda. At the time, the storm had winds of 120 miles per hour.",
+    )
+    # The moment stated before the brackets, with its day, stays what "at the time" points back to.
+    assert _timexes(record)[-1] == ("the time", "TIME", "2020-08-12T20:00")

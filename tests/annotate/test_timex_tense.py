@@ -44,3 +44,28 @@ def _values(record):
 )
 def test_the_tense_word_nearest_the_expression_decides_its_direction(annotators, body, expected):
     assert _values(annotate(annotators, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # On a Monday, the week a past-tense "this week" speaks of has ended (ISO weeks start on Monday).
+        ("This week saw a referendum on autonomy.", "2019-01-28", [("This week", "2019-W04")]),
+        # ... but not when a word of intention governs it, nor on a later day of the week.
+        (
+            "The House issued a request for a deposition, scheduled for this week.",
+            "2019-09-30",
+            [("this week", "2019-W40")],
+        ),
+        ("This week saw a referendum on autonomy.", "2019-01-30", [("This week", "2019-W05")]),
+        # A weekend said in the past is the one before a weekday of publication.
+        ("The storm formed over the Bahamas this weekend.", "2019-07-23", [("this weekend", "2019-W29-WE")]),
+        ("Protests grew over the weekend.", "2019-07-27", [("the weekend", "2019-W30-WE")]),
+        ("Talks will be held this weekend.", "2019-07-23", [("this weekend", "2019-W30-WE")]),
+        # "the coming week" said on a Monday is the week that starts that day.
+        ("More subpoenas are likely in the coming week.", "2019-09-30", [("the coming week", "2019-W40")]),
+        ("More subpoenas are likely in the coming week.", "2019-09-28", [("the coming week", "2019-W40")]),
+    ],
+)
+def test_a_week_said_in_the_past_is_the_week_just_ended(annotators, body, published, expected):
+    assert _values(annotate(annotators, body, published)) == expected
