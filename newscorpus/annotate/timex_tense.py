@@ -115,7 +115,8 @@ def _ahead_in_stretch(article: Article, start: int, end: int) -> bool:
     return any(word in ("future", "weak-future") for word in words)
 
 
-_WEEK_SAID = re.compile(r"(?:.* )?(?P<this>this|the) (?P<unit>week|weekend)|the coming week", re.IGNORECASE)
+# "earlier this week" too; "later this week" looks ahead whatever the tense.
+_WEEK_SAID = re.compile(r"(?:earlier |early )?(?P<this>this|the) (?P<unit>week|weekend)|the coming week", re.IGNORECASE)
 
 
 def week_in_past(article: Article, start: int, end: int, value: str) -> str:

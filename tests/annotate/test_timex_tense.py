@@ -69,3 +69,8 @@ def test_the_tense_word_nearest_the_expression_decides_its_direction(annotators,
 )
 def test_a_week_said_in_the_past_is_the_week_just_ended(annotators, body, published, expected):
     assert _values(annotate(annotators, body, published)) == expected
+
+
+def test_later_this_week_looks_ahead_whatever_the_tense(annotators):
+    body = "He said the plan was to be unveiled at the assembly later this week."
+    assert _values(annotate(annotators, body, "2019-09-23")) == [("later this week", "2019-W39")]
