@@ -21,6 +21,10 @@ The finer cuts:
 - a dash between two numbers is a range (``"2009\\u201311"`` -> ``"2009"``,
   ``"\\u2013"``, ``"11"``; ``"1990s\\u20132000s"``), as spaCy already cuts a
   hyphen there (``"3-2"``) but not an en or em dash;
+- a double parenthesis glued to a word is a token of its own (``"hi))Hindi"``
+  -> ``"hi"``, ``")"``, ``")"``, ``"Hindi"``): Wikinews interviews mark the speaker
+  and the language of a turn as ``((hi))Hindi language:``, and the language
+  name must be a token a span can start on;
 - a single capital letter's period that ends a sentence is the full stop
   (``"World War I."`` -> ``"I"``, ``"."``): the caller says where sentences end.
 
@@ -46,6 +50,8 @@ _DASHES = "\u2012\u2013\u2014\u2015\u2212"
 _AFTER_ABBREVIATION = re.compile(rf"(?<=\.)[-{_DASHES}](?=\w)")
 # A dash between two numbers (or a decade): "2009\u201311", "15\u201375", "1990s\u20132000s".
 _RANGE_DASH = re.compile(rf"(?:(?<=\d)|(?<=\ds))[{_DASHES}](?=\d)")
+# A turn marker's double parenthesis glued to a word: "hi))Hindi", "Hindi((".
+_GLUED_DOUBLE_PARENTHESIS = re.compile(r"(?<=\w)\)\)|\)\)(?=\w)|(?<=\w)\(\(|\(\((?=\w)")
 _SINGLE_CAPITAL_WITH_PERIOD = re.compile(r"[A-Z]\.")
 
 
@@ -125,12 +131,15 @@ def _zero_width_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def _pattern_cuts(text: str, start: int, end: int) -> list[int]:
-    """Offsets inside ``[start, end)`` around a dash after an abbreviation's period or between numbers."""
+    """Offsets inside ``[start, end)`` around a dash after an abbreviation's period or between numbers, and ``))``."""
     token = text[start:end]
     cuts = []
     for pattern in (_AFTER_ABBREVIATION, _RANGE_DASH):
         for match in pattern.finditer(token):
             cuts += [start + match.start(), start + match.end()]
+    for match in _GLUED_DOUBLE_PARENTHESIS.finditer(token):
+        # one token per parenthesis, as spaCy cuts "((WN))" when no word is glued to it
+        cuts += [start + match.start(), start + match.start() + 1, start + match.end()]
     return cuts
 
 

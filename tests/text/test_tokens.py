@@ -29,6 +29,9 @@ def _words(text: str, sentence_ends: frozenset[int] = frozenset()) -> list[str]:
         ("in 2009\u201311 and 15\u201375", ["in", "2009", "\u2013", "11", "and", "15", "\u2013", "75"]),
         ("the 1990s\u20132000s", ["the", "1990s", "\u2013", "2000s"]),
         ("won 3-2 at home", ["won", "3", "-", "2", "at", "home"]),  # spaCy's own cut, which the dash rule follows
+        # an interview turn's language marker, as Wikinews writes it
+        ("((hi))Hindi language: Namaste", ["(", "(", "hi", ")", ")", "Hindi", "language", ":", "Namaste"]),
+        ("((ko))Korean language:", ["(", "(", "ko", ")", ")", "Korean", "language", ":"]),
     ],
 )
 def test_glued_words_are_cut(text, words):
