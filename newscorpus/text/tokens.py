@@ -25,6 +25,11 @@ The finer cuts:
   -> ``"hi"``, ``")"``, ``")"``, ``"Hindi"``): Wikinews interviews mark the speaker
   and the language of a turn as ``((hi))Hindi language:``, and the language
   name must be a token a span can start on;
+- a caption's photo credit glued to its last word is cut off it
+  (``"AccordsImage"`` + ``":"`` -> ``"Accords"``, ``"Image"``): Wikinews
+  captions run into their credit ("... the Abraham AccordsImage: The White
+  House."), and a name must be able to end before the credit word; this cut
+  may also start a sentence;
 - a single capital letter's period that ends a sentence is the full stop
   (``"World War I."`` -> ``"I"``, ``"."``): the caller says where sentences end.
 
@@ -52,6 +57,8 @@ _AFTER_ABBREVIATION = re.compile(rf"(?<=\.)[-{_DASHES}](?=\w)")
 _RANGE_DASH = re.compile(rf"(?:(?<=\d)|(?<=\ds))[{_DASHES}](?=\d)")
 # A turn marker's double parenthesis glued to a word: "hi))Hindi", "Hindi((".
 _GLUED_DOUBLE_PARENTHESIS = re.compile(r"(?<=\w)\)\)|\)\)(?=\w)|(?<=\w)\(\(|\(\((?=\w)")
+# The credit words that open a caption's credit (as newscorpus.convert.sentence_rules knows them), glued to a word.
+_GLUED_CREDIT = re.compile(r"(?<=[a-z.])(?:Image|Photo|Credit)$")
 _SINGLE_CAPITAL_WITH_PERIOD = re.compile(r"[A-Z]\.")
 
 
@@ -143,6 +150,19 @@ def _pattern_cuts(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+def _credit_cuts(text: str, start: int, end: int) -> list[int]:
+    """The offset before a credit word glued to the end of ``[start, end)`` when a colon follows it."""
+    if text[end : end + 1] != ":":
+        return []
+    match = _GLUED_CREDIT.search(text, start, end)
+    if not match:
+        return []
+    cut = match.start()
+    # the full stop of a caption ending in a number or word goes with neither ("2020.Image" -> "2020", ".", "Image")
+    full_stop = text[cut - 1] == "." and cut - 2 >= start and text[cut - 2] in "0123456789abcdefghijklmnopqrstuvwxyz"
+    return [cut - 1, cut] if full_stop else [cut]
+
+
 def _cut(starts: list[int], ends: list[int], cuts_of: Any) -> tuple[list[int], list[int], set[int]]:
     """Every token cut at the offsets ``cuts_of(start, end)`` gives (empty pieces dropped), and the cuts made."""
     cut_starts: list[int] = []
@@ -201,6 +221,9 @@ def tokenize_with_cuts(text: str, sentence_ends: Collection[int] = ()) -> tuple[
         return cuts
 
     starts, ends, made = _cut(starts, ends, cuts_of)
+    if ":" in text:
+        # not recorded in ``made``: the credit may begin a sentence of its own
+        starts, ends, _ = _cut(starts, ends, lambda start, end: _credit_cuts(text, start, end))
     if ZERO_WIDTH_JOINER in text or any(map(_modifies_what_precedes, text)):
         starts, ends = _joined_emoji(text, starts, ends)
     if any(map(unicodedata.combining, text)):
