@@ -62,7 +62,8 @@ _WORD_BEFORE_SENTENCE = re.compile(
 _BEFORE_SPEAKER_MARKER = re.compile(r"[.?!\u2026\u0964][" + _CLOSING + r"]*\s+(?=\(\()")
 _AFTER_BRACKETED_STOP = re.compile(r"\[[.?!]\][" + re.escape(DOUBLE_QUOTES) + r"'\u2019]*\s+(?=[A-Z])")
 _AFTER_GLUED_OMISSION = re.compile(r"(?<=[\w,;])\s?\[(?:\.{2,}|\u2026)\]\s+(?=[A-Z])")
-_BEFORE_PHOTO_CREDIT = re.compile(r"(?:(?<=[^\W\d_]\.)|(?<=\s))(?=(?:Image|Photo|Credit): )")
+# after a caption's full stop (glued: "a facemask.Image:", "in May 2020.Image:") or a space
+_BEFORE_PHOTO_CREDIT = re.compile(r"(?:(?<=[^\W_]\.)|(?<=\s))(?=(?:Image|Photo|Credit): )")
 _MISSED = (
     _WORD_BEFORE_SENTENCE,
     _BEFORE_SPEAKER_MARKER,

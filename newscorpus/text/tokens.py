@@ -21,6 +21,15 @@ The finer cuts:
 - a dash between two numbers is a range (``"2009\\u201311"`` -> ``"2009"``,
   ``"\\u2013"``, ``"11"``; ``"1990s\\u20132000s"``), as spaCy already cuts a
   hyphen there (``"3-2"``) but not an en or em dash;
+- a double parenthesis glued to a word is a token of its own (``"hi))Hindi"``
+  -> ``"hi"``, ``")"``, ``")"``, ``"Hindi"``): Wikinews interviews mark the speaker
+  and the language of a turn as ``((hi))Hindi language:``, and the language
+  name must be a token a span can start on;
+- a caption's photo credit glued to its last word is cut off it
+  (``"AccordsImage"`` + ``":"`` -> ``"Accords"``, ``"Image"``): Wikinews
+  captions run into their credit ("... the Abraham AccordsImage: The White
+  House."), and a name must be able to end before the credit word; this cut
+  may also start a sentence;
 - a single capital letter's period that ends a sentence is the full stop
   (``"World War I."`` -> ``"I"``, ``"."``): the caller says where sentences end.
 
@@ -46,6 +55,10 @@ _DASHES = "\u2012\u2013\u2014\u2015\u2212"
 _AFTER_ABBREVIATION = re.compile(rf"(?<=\.)[-{_DASHES}](?=\w)")
 # A dash between two numbers (or a decade): "2009\u201311", "15\u201375", "1990s\u20132000s".
 _RANGE_DASH = re.compile(rf"(?:(?<=\d)|(?<=\ds))[{_DASHES}](?=\d)")
+# A turn marker's double parenthesis glued to a word: "hi))Hindi", "Hindi((".
+_GLUED_DOUBLE_PARENTHESIS = re.compile(r"(?<=\w)\)\)|\)\)(?=\w)|(?<=\w)\(\(|\(\((?=\w)")
+# The credit words that open a caption's credit (as newscorpus.convert.sentence_rules knows them), glued to a word.
+_GLUED_CREDIT = re.compile(r"(?<=[a-z.])(?:Image|Photo|Credit)$")
 _SINGLE_CAPITAL_WITH_PERIOD = re.compile(r"[A-Z]\.")
 
 
@@ -125,13 +138,29 @@ def _zero_width_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def _pattern_cuts(text: str, start: int, end: int) -> list[int]:
-    """Offsets inside ``[start, end)`` around a dash after an abbreviation's period or between numbers."""
+    """Offsets inside ``[start, end)`` around a dash after an abbreviation's period or between numbers, and ``))``."""
     token = text[start:end]
     cuts = []
     for pattern in (_AFTER_ABBREVIATION, _RANGE_DASH):
         for match in pattern.finditer(token):
             cuts += [start + match.start(), start + match.end()]
+    for match in _GLUED_DOUBLE_PARENTHESIS.finditer(token):
+        # one token per parenthesis, as spaCy cuts "((WN))" when no word is glued to it
+        cuts += [start + match.start(), start + match.start() + 1, start + match.end()]
     return cuts
+
+
+def _credit_cuts(text: str, start: int, end: int) -> list[int]:
+    """The offset before a credit word glued to the end of ``[start, end)`` when a colon follows it."""
+    if text[end : end + 1] != ":":
+        return []
+    match = _GLUED_CREDIT.search(text, start, end)
+    if not match:
+        return []
+    cut = match.start()
+    # the full stop of a caption ending in a number or word goes with neither ("2020.Image" -> "2020", ".", "Image")
+    full_stop = text[cut - 1] == "." and cut - 2 >= start and text[cut - 2] in "0123456789abcdefghijklmnopqrstuvwxyz"
+    return [cut - 1, cut] if full_stop else [cut]
 
 
 def _cut(starts: list[int], ends: list[int], cuts_of: Any) -> tuple[list[int], list[int], set[int]]:
@@ -192,6 +221,9 @@ def tokenize_with_cuts(text: str, sentence_ends: Collection[int] = ()) -> tuple[
         return cuts
 
     starts, ends, made = _cut(starts, ends, cuts_of)
+    if ":" in text:
+        # not recorded in ``made``: the credit may begin a sentence of its own
+        starts, ends, _ = _cut(starts, ends, lambda start, end: _credit_cuts(text, start, end))
     if ZERO_WIDTH_JOINER in text or any(map(_modifies_what_precedes, text)):
         starts, ends = _joined_emoji(text, starts, ends)
     if any(map(unicodedata.combining, text)):

@@ -61,6 +61,7 @@ def sentences(text: str) -> list[str]:
         ("It happened at 8:30 p.m. BST on Tuesday.", ["It happened at 8:30 p.m. BST on Tuesday."]),
         # a photo credit glued to its caption is a sentence of its own
         ("Jorgensen with a supporter.Image: Gage Skidmore.", ["Jorgensen with a supporter.", "Image: Gage Skidmore."]),
+        ("Protesters in May 2020.Image: Gage Skidmore.", ["Protesters in May 2020.", "Image: Gage Skidmore."]),
     ],
 )
 def test_each_class_of_sentencex_error_is_corrected(text, expected):

@@ -29,6 +29,16 @@ def _words(text: str, sentence_ends: frozenset[int] = frozenset()) -> list[str]:
         ("in 2009\u201311 and 15\u201375", ["in", "2009", "\u2013", "11", "and", "15", "\u2013", "75"]),
         ("the 1990s\u20132000s", ["the", "1990s", "\u2013", "2000s"]),
         ("won 3-2 at home", ["won", "3", "-", "2", "at", "home"]),  # spaCy's own cut, which the dash rule follows
+        # a caption run into its photo credit, as Wikinews captures have it
+        (
+            "the Abraham AccordsImage: The White House.",
+            ["the", "Abraham", "Accords", "Image", ":", "The", "White", "House", "."],
+        ),
+        ("in 2020.Image: Gage Skidmore", ["in", "2020", ".", "Image", ":", "Gage", "Skidmore"]),
+        ("an iPhone: new", ["an", "iPhone", ":", "new"]),
+        # an interview turn's language marker, as Wikinews writes it
+        ("((hi))Hindi language: Namaste", ["(", "(", "hi", ")", ")", "Hindi", "language", ":", "Namaste"]),
+        ("((ko))Korean language:", ["(", "(", "ko", ")", ")", "Korean", "language", ":"]),
     ],
 )
 def test_glued_words_are_cut(text, words):
