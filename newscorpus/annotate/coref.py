@@ -22,7 +22,8 @@
   previous sentence ("the astronomers", "the police"). Inside quotation
   marks, "it" and "they" are left out (they speak from the speaker's point
   of view), while he/she are resolved as outside, "I", "me", "my" join the
-  quotation's source (guidelines 7.14) and, in an interview, "you" in the
+  quotation's source (guidelines 7.14), "we", "us", "our" the organisation
+  the source speaks for (``newscorpus.annotate.speaker_groups``) and, in an interview, "you" in the
   interviewer's turn (an organisation's, or a question) joins the
   interviewee who answers, or, when no answer follows, the person the
   narration named last (guidelines 7.2).
@@ -49,6 +50,7 @@ from newscorpus.annotate.nominals import (
     is_group_phrase,
     is_person_noun,
 )
+from newscorpus.annotate.speaker_groups import add_group_pronouns
 
 # A person pronoun looks back this many paragraphs (counting from the last mention of the person).
 PERSON_WINDOW_PARAGRAPHS = 3
@@ -140,6 +142,7 @@ class CorefAnnotator:
             if clusters.of(source) is None:
                 clusters.add(source, clusters.new())
         _speech_pronouns(finder, clusters, quotations)
+        add_group_pronouns(finder, clusters, quotations)
         return clusters.groups()
 
     def _resolve_pronouns(

@@ -1,0 +1,30 @@
+"""Coreference of plural pronouns: "we" in a quotation joins the speaker's organisation (guidelines 7.14)."""
+
+from __future__ import annotations
+
+from conftest import annotate, cluster_texts
+
+
+def cluster_with(record: dict, text: str) -> list[str]:
+    return next((cluster for cluster in cluster_texts(record) if text in cluster), [])
+
+
+def test_we_in_a_quote_by_an_organisations_spokesperson_joins_the_organisation(annotators):
+    body = 'Acme Corporation spokesperson Jane Doe said: "We will rebuild our factory."'
+    cluster = cluster_with(annotate(annotators, body), "Acme Corporation")
+    assert "We" in cluster
+    assert "our" in cluster
+
+
+def test_we_in_a_quote_by_a_person_in_an_apposition_of_an_organisation_joins_it(annotators):
+    body = (
+        "The Metropolitan Police said the attack was over. John Smith, the head of the Metropolitan Police, "
+        'said: "We recovered a notepad from his home."'
+    )
+    assert "We" in cluster_with(annotate(annotators, body), "Metropolitan Police")
+
+
+def test_we_in_a_quote_by_a_person_with_no_organisation_is_left_out(annotators):
+    body = 'A witness, John Smith, said: "We ran for our lives."'
+    clusters = cluster_texts(annotate(annotators, body))
+    assert not any("We" in cluster for cluster in clusters)
