@@ -14,7 +14,8 @@ an article's opening lines give).
 Coreference draws on ``clusters`` (clusters with what is known of each
 referent), ``nominals`` (nominal mentions), ``headline_nouns`` (the
 headline's bare nouns), ``name_variants`` (acronyms and shortened names),
-``speaker_groups`` (a speaker's "we" as the organisation they speak for) and
+``speaker_groups`` (a speaker's "we" as the organisation they speak for),
+``bare_nouns`` (bare plurals: "Police said ...") and
 ``gender`` (number and gender agreement).
 """
 

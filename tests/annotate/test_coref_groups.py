@@ -1,8 +1,10 @@
-"""Coreference of plural pronouns: "we" in a quotation joins the speaker's organisation (guidelines 7.14)."""
+"""Coreference of groups: "we" in a quotation joins the speaker's organisation (guidelines 7.14); bare plurals."""
 
 from __future__ import annotations
 
 from conftest import annotate, cluster_texts
+
+from newscorpus.annotate.bare_nouns import is_group_noun, singular_of
 
 
 def cluster_with(record: dict, text: str) -> list[str]:
@@ -28,3 +30,20 @@ def test_we_in_a_quote_by_a_person_with_no_organisation_is_left_out(annotators):
     body = 'A witness, John Smith, said: "We ran for our lives."'
     clusters = cluster_texts(annotate(annotators, body))
     assert not any("We" in cluster for cluster in clusters)
+
+
+def test_a_bare_plural_joins_the_phrase_with_its_head(annotators):
+    body = "Police closed the road on Monday. The police said the driver had fled. Police found him later."
+    cluster = cluster_with(annotate(annotators, body), "The police")
+    assert cluster.count("Police") == 2
+
+
+def test_a_bare_plural_of_a_person_noun_is_the_antecedent_of_they(annotators):
+    body = "Prosecutors charged the man on Friday. They said the case was strong."
+    assert ["Prosecutors", "They"] in cluster_texts(annotate(annotators, body))
+
+
+def test_group_nouns_are_plural_person_nouns_or_police():
+    assert is_group_noun("protesters") and is_group_noun("investigators") and is_group_noun("police")
+    assert not is_group_noun("roads") and not is_group_noun("protester") and not is_group_noun("bus")
+    assert singular_of("authorities") == "authority"
