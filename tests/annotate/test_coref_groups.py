@@ -1,4 +1,4 @@
-"""Coreference of groups: "we" in a quotation joins the speaker's organisation (guidelines 7.14); bare plurals."""
+"""Coreference: "we" in a quotation joins the speaker's organisation (guidelines 7.14), bare plurals, titles."""
 
 from __future__ import annotations
 
@@ -47,3 +47,8 @@ def test_group_nouns_are_plural_person_nouns_or_police():
     assert is_group_noun("protesters") and is_group_noun("investigators") and is_group_noun("police")
     assert not is_group_noun("roads") and not is_group_noun("protester") and not is_group_noun("bus")
     assert singular_of("authorities") == "authority"
+
+
+def test_a_definite_phrase_headed_by_a_capitalised_title_joins_the_person_it_describes(annotators):
+    body = "Governor Gary Johnson spoke on Monday. Voters cheered when the former Governor arrived."
+    assert "the former Governor" in cluster_with(annotate(annotators, body), "Gary Johnson")
