@@ -14,7 +14,9 @@ interview turns), ``timex_vague`` (indefinite times: "one day", "years ago"),
 an article's opening lines give).
 Coreference draws on ``clusters`` (clusters with what is known of each
 referent), ``nominals`` (nominal mentions), ``headline_nouns`` (the
-headline's bare nouns), ``name_variants`` (acronyms and shortened names) and
+headline's bare nouns), ``name_variants`` (acronyms and shortened names),
+``speaker_groups`` (a speaker's "we" as the organisation they speak for),
+``bare_nouns`` (bare plurals: "Police said ...") and
 ``gender`` (number and gender agreement).
 """
 

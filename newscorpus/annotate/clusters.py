@@ -37,6 +37,20 @@ class Clusters:
             self.label.setdefault(cluster, mention.label)
         return True
 
+    def join_alone(self, mention: Mention, cluster: int) -> bool:
+        """Put ``mention`` into ``cluster``, taking it from a cluster it is alone in; whether it is there now.
+
+        A mention made its own cluster for want of a referent (a quotation's
+        source "we") may still find one later; one that shares a cluster stays.
+        """
+        span = (mention.first, mention.end)
+        current = self.cluster_of.get(span)
+        if current is not None and current != cluster:
+            if any(number == current for other, number in self.cluster_of.items() if other != span):
+                return False
+            del self.cluster_of[span], self.mentions[span]
+        return self.add(mention, cluster) or current == cluster
+
     def of(self, mention: Mention) -> int | None:
         return self.cluster_of.get((mention.first, mention.end))
 

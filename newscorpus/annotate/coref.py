@@ -19,10 +19,12 @@
   after "The Kremlin ... said"); "its" to the last organisation or place in
   its sentence; other "it" only when it is a quotation's source; "they" to
   a quotation's source or a plural or collective phrase of this or the
-  previous sentence ("the astronomers", "the police"). Inside quotation
+  previous sentence ("the astronomers", "the police"), bare plurals
+  included (``newscorpus.annotate.bare_nouns``: "Prosecutors said ... they"). Inside quotation
   marks, "it" and "they" are left out (they speak from the speaker's point
   of view), while he/she are resolved as outside, "I", "me", "my" join the
-  quotation's source (guidelines 7.14) and, in an interview, "you" in the
+  quotation's source (guidelines 7.14), "we", "us", "our" the organisation
+  the source speaks for (``newscorpus.annotate.speaker_groups``) and, in an interview, "you" in the
   interviewer's turn (an organisation's, or a question) joins the
   interviewee who answers, or, when no answer follows, the person the
   narration named last (guidelines 7.2).
@@ -36,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newscorpus.annotate.article import Article
+from newscorpus.annotate.bare_nouns import add_bare_group_nouns
 from newscorpus.annotate.clusters import Clusters
 from newscorpus.annotate.gender import pronoun_features
 from newscorpus.annotate.headline_nouns import add_headline_nouns
@@ -49,6 +52,7 @@ from newscorpus.annotate.nominals import (
     is_group_phrase,
     is_person_noun,
 )
+from newscorpus.annotate.speaker_groups import add_group_pronouns
 
 # A person pronoun looks back this many paragraphs (counting from the last mention of the person).
 PERSON_WINDOW_PARAGRAPHS = 3
@@ -134,12 +138,14 @@ class CorefAnnotator:
         add_descriptors(finder, clusters, nominals)
         add_definite_descriptions(finder, clusters, nominals)
         add_chains(clusters, nominals, _unframed_speech(finder, quotations))
+        bare_groups = add_bare_group_nouns(clusters, nominals)
         add_headline_nouns(clusters, nominals)
-        self._resolve_pronouns(finder, clusters, nominals, source_list, quoted)
+        self._resolve_pronouns(finder, clusters, nominals, source_list, quoted, bare_groups)
         for source in source_list:
             if clusters.of(source) is None:
                 clusters.add(source, clusters.new())
         _speech_pronouns(finder, clusters, quotations)
+        add_group_pronouns(finder, clusters, quotations)
         return clusters.groups()
 
     def _resolve_pronouns(
@@ -149,6 +155,7 @@ class CorefAnnotator:
         nominals: NominalFinder,
         sources: list[Mention],
         quoted: set[int],
+        bare_groups: Sequence[Mention] = (),
     ) -> None:
         """Add each pronoun to its antecedent's cluster, in text order (in quotations: he and she only)."""
         article = finder.article
@@ -159,6 +166,7 @@ class CorefAnnotator:
             if p.determiner in DEFINITE_PERSON_DETERMINERS and is_person_noun(nominals.word(p.head))
         }
         groups: dict[int, Mention] = {p.head: p.mention() for p in nominals.phrases if is_group_phrase(nominals, p)}
+        groups |= {m.first: m for m in bare_groups}
         for name in finder.names():
             if article.role_at(article.token_starts[name.first]) != "body":
                 continue

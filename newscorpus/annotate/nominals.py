@@ -27,6 +27,9 @@ saying or a common verb, punctuation, a clause word), less a last word in
 "-ed" that reads as a verb ("the curator opened"); since there is no tagger,
 a phrase whose end is unclear takes the rightmost word that alone ends a
 phrase somewhere else in the article, or one of the known nouns.
+A head is a lowercase word, or a capitalised title that does not stand
+before a name ("the former Governor", "the Senate Majority Leader"), which
+then finds its person by the title said of them ("Governor Gary Johnson").
 """
 
 from __future__ import annotations
@@ -195,9 +198,17 @@ class NominalFinder:
             head: int | None = words[-1]
         else:
             head = next((i for i in reversed(words) if self.word(i) in self.sure_heads), None)
-        if head is None or not self.article.token(head).islower() or head in self._name_tokens:
+        if head is None or head in self._name_tokens or not (self.article.token(head).islower() or self._title(head)):
             return None
         return Phrase(determiner, head + 1, head, self.word(determiner))
+
+    def _title(self, head: int) -> bool:
+        """A capitalised title heading a phrase of its own ("the former Governor"), not one before a name."""
+        following = head + 1
+        before_name = following < len(self.article) and (
+            following in self._name_tokens or self.article.token(following)[:1].isupper()
+        )
+        return self.word(head) in TITLES and not before_name
 
     def capitalised_modifiers(self, phrase: Phrase) -> frozenset[str]:
         words = range(phrase.first + 1, phrase.head)
