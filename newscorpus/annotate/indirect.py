@@ -30,6 +30,7 @@ from newscorpus.annotate.mentions import (
     Mention,
     MentionFinder,
 )
+from newscorpus.annotate.relatives import antecedent, main_verb_cut, restrictive_relative
 from newscorpus.annotate.reported import Reported
 from newscorpus.annotate.speakers import speaker_before
 
@@ -147,6 +148,8 @@ def _reported_at(
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
     last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
+    if restrictive_relative(finder, clause_start, index):
+        last = main_verb_cut(finder, first, last, lambda i: _cue_at(article, cues, i, tokens.stop) is not None)
     if last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
@@ -235,8 +238,11 @@ def _subject_of_cue(
     if before == "," and finder.word(index).endswith("ing"):
         main = finder.subject(clause_start, end - 1)
         return speaker_before(finder, clause_start, end - 1, main) if main else None
-    if before in {"who", "which"} and end - 2 > clause_start and finder.word(end - 2) == ",":
-        return antecedent(finder, clause_start, end - 2)
+    if found and found[-1].content[1] == end and restrictive_relative(finder, clause_start, found[-1].cue[0]):
+        return found[-1].source  # "Belarus leader who claims ... [said]": the main verb after the relative clause
+    relative = end - 2 if end - 2 >= clause_start and finder.word(end - 2) == "," else end - 1
+    if before in {"who", "which"} and relative > clause_start:
+        return antecedent(finder, clause_start, relative)  # "police, who said", "Officials who said"
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
     subject = plain_subject(finder, clause_start, index)
@@ -274,21 +280,6 @@ def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Menti
     if any(finder.article.token(i) in _QUOTE_MARKS for i in between):
         return None
     return subject
-
-
-def antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
-    """What "who" refers to before ", who said": the name or short noun phrase ending at the comma."""
-    names = [m for m in finder.names() if m.end == comma and m.first >= clause_start]
-    if names:
-        return names[-1]
-    first = comma
-    while first > clause_start and comma - first < 4 and finder.word(first - 1).isalpha():
-        if finder.word(first - 1) in PREPOSITIONS:
-            break
-        first -= 1
-        if finder.word(first) in DETERMINERS:
-            break
-    return Mention(first, comma, "nominal") if first < comma else None
 
 
 def _subject_before_apposition(
