@@ -67,7 +67,9 @@ _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "the
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
 _NOT_A_VERB = frozenset({",", ".", "or", "and", ")", ";", ":", "?", "!"})
-_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless"})
+_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless", "how", "what"})
+# A cue after one of these has its subject after it: "... did strike us because we thought it was binary".
+_CLAUSE_SUBORDINATORS = frozenset({"because", "although", "though", "whereas"})
 QUANTIFIERS = frozenset({"some", "others", "many", "several", "most", "both", "few", "all"})
 
 
@@ -147,7 +149,9 @@ def _reported_at(
     clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
-    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
+    # "Although officials said the dam was safe, residents fled": a fronted subordinate clause ends at its comma.
+    fronted = finder.word(clause_start) in _SUBORDINATORS | _CLAUSE_SUBORDINATORS
+    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive or fronted)
     if restrictive_relative(finder, clause_start, index):
         last = main_verb_cut(finder, first, last, lambda i: _cue_at(article, cues, i, tokens.stop) is not None)
     if last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
@@ -206,9 +210,16 @@ def cue_source(
 
     A subject after "if", "whether" or "when" is in a condition or a
     question ("whether you know it or not", "When you ask that question"),
-    which attributes nothing; "because the DMCA says" attributes to "the
-    DMCA". A comment clause ("as the court put it") does attribute.
+    which attributes nothing, and so does one in a free relative ("How we
+    concluded it is ...", "what they think"); "because the DMCA says"
+    attributes to "the DMCA", and the subject is never sought before such a
+    subordinator. A comment clause ("as the court put it") does attribute.
     """
+    subordinator = next(
+        (i for i in range(index - 1, clause_start, -1) if finder.word(i) in _CLAUSE_SUBORDINATORS), clause_start
+    )
+    if finder.word(subordinator + 1) != "of":  # "because of the storm" is a preposition
+        clause_start = subordinator
     subject = _subject_of_cue(finder, cues, clause_start, index, found)
     if subject is None:
         return None
@@ -339,7 +350,8 @@ def _content_start(finder: MentionFinder, after_cue: int, stop: int, window: int
     for index in range(after_cue, min(stop, after_cue + window)):
         word = finder.word(index)
         if word == "that":
-            return index + 1, True
+            # "I think that was fine": before a finite verb "that" is the clause's subject, not its complementizer.
+            return (index, False) if finder.word(index + 1) in _FINITE else (index + 1, True)
         if word in {",", ":", ";"} or finder.article.token(index) in _QUOTE_MARKS:
             break
     index = after_cue

@@ -245,3 +245,20 @@ def test_a_predicative_cue_reports_its_object_and_what_it_is_said_to_be(annotato
 def test_a_finite_verb_after_a_subordinator_does_not_make_an_object_a_clause(annotators):
     body = "The council fought the emergency Tom Baker declared last Friday so he could build the wall."
     assert quotes(annotate(annotators, body)) == []
+
+
+def test_the_subject_of_a_cue_after_a_subordinator_is_sought_after_it(annotators):
+    body = "This system did strike us as interesting because we thought it was binary."
+    assert quotes(annotate(annotators, body)) == [("indirect", "it was binary", "thought", "we")]
+    # A fronted subordinate clause ends at its comma.
+    fronted = annotate(annotators, "Although officials said the dam was safe, residents fled.")
+    assert quotes(fronted) == [("indirect", "the dam was safe", "said", "officials")]
+
+
+def test_that_before_a_finite_verb_is_the_reported_clause_s_subject(annotators):
+    body = "No, I think that was fine, thank you."
+    assert [q[1] for q in quotes(annotate(annotators, body))] == ["that was fine, thank you"]
+
+
+def test_a_cue_in_a_free_relative_attributes_nothing(annotators):
+    assert quotes(annotate(annotators, "How we concluded it is a black hole is simple.")) == []
