@@ -30,7 +30,7 @@ from newscorpus.annotate.mentions import (
     Mention,
     MentionFinder,
 )
-from newscorpus.annotate.relatives import antecedent, main_verb_cut, restrictive_relative
+from newscorpus.annotate.relatives import antecedent, main_verb_cut, relative_inside_subject, restrictive_relative
 from newscorpus.annotate.reported import Reported
 from newscorpus.annotate.speakers import speaker_before
 
@@ -58,6 +58,7 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 _FINITE |= {"might", "should", "must", "did", "does", "do"}
 _FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u2019ve", "\u2019m", "\u2019d"}
 _CLAUSE_WINDOW = 6
+_CONTRACTING = frozenset({"he", "she", "it", "that", "there", "what", "who", "here", "where", "this"})
 _PARTICIPLE_SUBJECT_TOKENS = 4
 _CLOSING_FRAME_TOKENS = 6
 _PREDICATE_WINDOW = 8
@@ -192,8 +193,8 @@ def finite_follows(finder: MentionFinder, first: int) -> bool:
     """Whether a finite verb comes within a few words, before any comma: the content is a clause, not an object."""
     for index in range(first + 1, min(len(finder.article), first + _CLAUSE_WINDOW)):
         word = finder.word(index)
-        if word in _FINITE:
-            return True
+        if word in _FINITE and (word not in {"'s", "\u2019s"} or finder.word(index - 1) in _CONTRACTING):
+            return True  # "it's", "there's"; "Navalny's blood" is a possessive
         if word in {",", ";", ":", "that", "to"} or word in _SUBORDINATORS:
             return False  # "declared last Friday so he could ...": the verb belongs to another clause
     return False
@@ -366,7 +367,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
         ends = comma_ends and following not in {"such", "including"}  # "agreed to support plans, such as ..."
-        if word == "," and (ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+        relative = following in _CLAUSE_ENDERS and not relative_inside_subject(article, first, index, stop)
+        if word == "," and (ends or relative or cues.source_follows_at(article, index + 1)):
             return index
         if word == "," and _closing_frame(article, cues, index + 1, stop):
             return index  # "..., Tom Baker said."

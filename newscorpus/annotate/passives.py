@@ -57,6 +57,8 @@ def passive_reports(article: Article, finder: MentionFinder, cues: CueLexicon, t
         else:
             continue
         enough = content[1] - content[0] >= shortest and finder.word(content[0]) not in SUBJECT_PRONOUNS
+        # A subject holding a verb is no noun phrase: "The excerpts, which are only ... words were reported by".
+        enough = enough and (that is not None or not any(finder.word(i) in _BE for i in range(*content)))
         if enough and not holds_quote_mark(article, *content):
             found.append(Reported(content, cue, source))
     return found

@@ -8,12 +8,18 @@ where the main clause's verb comes back: at a cue that has no subject of its
 own ("... on Sunday [said] he needed ...") or at a second finite verb with
 nothing between to be its subject ("Officials who said the dam was safe
 [were] fired"). That verb's subject is the same noun.
+
+A relative clause set off by commas inside a reported clause's subject
+("said the road itself, which is straight there, will reopen") is part of
+the content; one after the clause's verb describes, and the content ends
+before it (guidelines 4.3).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from newscorpus.annotate.article import Article
 from newscorpus.annotate.mentions import (
     AUXILIARIES,
     DETERMINERS,
@@ -76,6 +82,21 @@ def main_verb_cut(finder: MentionFinder, first: int, last: int, is_cue: Callable
         if word in {",", ";", ":"}:
             finite_seen = False
     return last
+
+
+def relative_inside_subject(article: Article, first: int, comma: int, stop: int) -> bool:
+    """Whether ", which/who ...," at ``comma`` sits inside the subject of a clause starting at ``first``.
+
+    It does when no finite verb comes before it in the clause and one comes right after its closing comma.
+    """
+
+    def word(index: int) -> str:
+        return article.token(index).lower()
+
+    if any(word(i) in _FINITE for i in range(first, comma)):
+        return False
+    closing = next((i for i in range(comma + 2, stop - 1) if word(i) in {",", ";", ":"}), None)
+    return closing is not None and word(closing) == "," and word(closing + 1) in _FINITE
 
 
 def _name_ends_at(finder: MentionFinder, end: int) -> bool:

@@ -262,3 +262,22 @@ def test_that_before_a_finite_verb_is_the_reported_clause_s_subject(annotators):
 
 def test_a_cue_in_a_free_relative_attributes_nothing(annotators):
     assert quotes(annotate(annotators, "How we concluded it is a black hole is simple.")) == []
+
+
+def test_a_relative_clause_inside_the_reported_subject_stays_in_the_content(annotators):
+    body = "Troy Roberts said the road itself, which is straight in the vicinity, will reopen soon."
+    expected = (
+        "indirect",
+        "the road itself, which is straight in the vicinity, will reopen soon",
+        "said",
+        "Troy Roberts",
+    )
+    assert quotes(annotate(annotators, body)) == [expected]
+    # After the clause's verb, a relative clause is the reporter's description and stays out (guidelines 4.3).
+    closing = annotate(annotators, "Russia stressed that it supports Belarus, which is formally a union state.")
+    assert [q[1] for q in quotes(closing)] == ["it supports Belarus"]
+
+
+def test_a_possessive_s_is_no_finite_verb_so_a_verb_of_finding_takes_no_object(annotators):
+    assert quotes(annotate(annotators, "Doctors found Novichok in Navalny's blood.")) == []
+    assert [q[1] for q in quotes(annotate(annotators, "Doctors found it's rare."))] == ["it's rare"]

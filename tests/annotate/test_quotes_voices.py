@@ -56,3 +56,9 @@ def test_a_restrictive_who_clause_reports_for_its_noun_and_ends_before_the_main_
 
 def test_who_after_an_adjective_or_a_verb_opens_an_indirect_question_that_reports_nothing(annotators):
     assert quotes(annotate(annotators, "It is unclear who said the plan had failed.")) == []
+
+
+def test_a_passive_subject_holding_a_verb_is_no_noun_phrase(annotators):
+    assert (
+        quotes(annotate(annotators, "The excerpts, which are only the dispatcher's words were reported by CNN.")) == []
+    )
