@@ -30,7 +30,8 @@ class CueLexicon:
     attribution before "that" ("expressed confidence that"); ``passive``: participles
     whose passive subject is what was said ("The charge was denied by X");
     ``accusing``: verbs of accusing with the preposition after their object
-    ("accused of": "accused him of obstruction").
+    ("accused of": "accused him of obstruction"); ``opinion``: verbs of opinion
+    that report any clause after "I", "we" or "you" ("I think people want ...").
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -48,6 +49,7 @@ class CueLexicon:
     attitude: frozenset[tuple[str, ...]] = frozenset()
     passive: frozenset[tuple[str, ...]] = frozenset()
     accusing: frozenset[tuple[str, ...]] = frozenset()
+    opinion: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -100,6 +102,7 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
         "attitude",
         "passive",
         "accusing",
+        "opinion",
     )
     optional = {key: _phrases(data.get(key, [])) for key in optional_keys}
     opening_cues = (

@@ -148,6 +148,7 @@ def _reported_at(
     if opening in _CLAUSE_SUBJECTS and first + 1 < tokens.stop and finder.word(first + 1) in _NOT_A_VERB:
         return None  # "whether you know it or not": the pronoun is an object
     clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
+    clause = clause or (words in cues.opinion and finder.word(source.first) in {"i", "we", "you"})  # "I think people"
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
     # "Although officials said the dam was safe, residents fled": a fronted subordinate clause ends at its comma.

@@ -281,3 +281,11 @@ def test_a_relative_clause_inside_the_reported_subject_stays_in_the_content(anno
 def test_a_possessive_s_is_no_finite_verb_so_a_verb_of_finding_takes_no_object(annotators):
     assert quotes(annotate(annotators, "Doctors found Novichok in Navalny's blood.")) == []
     assert [q[1] for q in quotes(annotate(annotators, "Doctors found it's rare."))] == ["it's rare"]
+
+
+def test_a_verb_of_opinion_after_i_or_we_reports_the_clause_that_follows(annotators):
+    body = '"We believe the council made mistakes," she said.'
+    assert ("indirect", "the council made mistakes", "believe", "We") in quotes(annotate(annotators, body))
+    # Not before a preposition or an object pronoun, and not after a third person: "Police believe the man".
+    for body in ('"I think about it every day," she said.', '"I believe him," she said.', "Police believe the man."):
+        assert [q[0] for q in quotes(annotate(annotators, body))] in ([], ["direct"])
