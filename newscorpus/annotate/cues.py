@@ -27,7 +27,11 @@ class CueLexicon:
     noun-phrase object is the content ("reported beatings"); ``object_infinitive``:
     verbs of asking and ordering whose object is the addressee of a to-infinitive
     ("asked Zelensky to investigate"); ``attitude``: nouns of attitude that cue an
-    attribution before "that" ("expressed confidence that").
+    attribution before "that" ("expressed confidence that"); ``passive``: participles
+    whose passive subject is what was said ("The charge was denied by X");
+    ``accusing``: verbs of accusing with the preposition after their object
+    ("accused of": "accused him of obstruction"); ``opinion``: verbs of opinion
+    that report any clause after "I", "we" or "you" ("I think people want ...").
     """
 
     quoted: frozenset[tuple[str, ...]]
@@ -43,6 +47,9 @@ class CueLexicon:
     objects: frozenset[tuple[str, ...]] = frozenset()
     object_infinitive: frozenset[tuple[str, ...]] = frozenset()
     attitude: frozenset[tuple[str, ...]] = frozenset()
+    passive: frozenset[tuple[str, ...]] = frozenset()
+    accusing: frozenset[tuple[str, ...]] = frozenset()
+    opinion: frozenset[tuple[str, ...]] = frozenset()
 
     def cue_at(self, article: Article, index: int, *, indirect: bool = False) -> int | None:
         """End (exclusive token index) of the cue starting at token ``index``, or None."""
@@ -93,6 +100,9 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
         "objects",
         "object_infinitive",
         "attitude",
+        "passive",
+        "accusing",
+        "opinion",
     )
     optional = {key: _phrases(data.get(key, [])) for key in optional_keys}
     opening_cues = (

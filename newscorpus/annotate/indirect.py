@@ -30,6 +30,7 @@ from newscorpus.annotate.mentions import (
     Mention,
     MentionFinder,
 )
+from newscorpus.annotate.relatives import antecedent, main_verb_cut, relative_inside_subject, restrictive_relative
 from newscorpus.annotate.reported import Reported
 from newscorpus.annotate.speakers import speaker_before
 
@@ -57,6 +58,7 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "
 _FINITE |= {"might", "should", "must", "did", "does", "do"}
 _FINITE |= {"'s", "'ll", "'re", "'ve", "'m", "'d", "\u2019ll", "\u2019re", "\u2019ve", "\u2019m", "\u2019d"}
 _CLAUSE_WINDOW = 6
+_CONTRACTING = frozenset({"he", "she", "it", "that", "there", "what", "who", "here", "where", "this"})
 _PARTICIPLE_SUBJECT_TOKENS = 4
 _CLOSING_FRAME_TOKENS = 6
 _PREDICATE_WINDOW = 8
@@ -66,7 +68,9 @@ _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "also", "while", "here", "the
 _BEFORE_PARTICIPLE |= {"again", "out", "up", "down", "back", "off", "away"}
 _BOUNDARIES = frozenset({",", ";", ":", "\u2014"})
 _NOT_A_VERB = frozenset({",", ".", "or", "and", ")", ";", ":", "?", "!"})
-_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless"})
+_NOT_ASSERTING = frozenset({"if", "whether", "when", "unless", "how", "what"})
+# A cue after one of these has its subject after it: "... did strike us because we thought it was binary".
+_CLAUSE_SUBORDINATORS = frozenset({"because", "although", "though", "whereas"})
 QUANTIFIERS = frozenset({"some", "others", "many", "several", "most", "both", "few", "all"})
 
 
@@ -144,9 +148,14 @@ def _reported_at(
     if opening in _CLAUSE_SUBJECTS and first + 1 < tokens.stop and finder.word(first + 1) in _NOT_A_VERB:
         return None  # "whether you know it or not": the pronoun is an object
     clause = opening in _CLAUSE_SUBJECTS or finite_follows(finder, first)
+    clause = clause or (words in cues.opinion and finder.word(source.first) in {"i", "we", "you"})  # "I think people"
     if not (infinitive or trusted or after_that or predicate or clause):
         return None
-    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive)
+    # "Although officials said the dam was safe, residents fled": a fronted subordinate clause ends at its comma.
+    fronted = finder.word(clause_start) in _SUBORDINATORS | _CLAUSE_SUBORDINATORS
+    last = clause_end(article, cues, first, tokens.stop, comma_ends=infinitive or fronted)
+    if restrictive_relative(finder, clause_start, index):
+        last = main_verb_cut(finder, first, last, lambda i: _cue_at(article, cues, i, tokens.stop) is not None)
     if last - first < MIN_CONTENT_TOKENS or holds_quote_mark(article, first, last):
         return None  # a quote nested in a quote is not indirect speech
     return Reported((first, last), (index, cue_end), source)
@@ -185,8 +194,8 @@ def finite_follows(finder: MentionFinder, first: int) -> bool:
     """Whether a finite verb comes within a few words, before any comma: the content is a clause, not an object."""
     for index in range(first + 1, min(len(finder.article), first + _CLAUSE_WINDOW)):
         word = finder.word(index)
-        if word in _FINITE:
-            return True
+        if word in _FINITE and (word not in {"'s", "\u2019s"} or finder.word(index - 1) in _CONTRACTING):
+            return True  # "it's", "there's"; "Navalny's blood" is a possessive
         if word in {",", ";", ":", "that", "to"} or word in _SUBORDINATORS:
             return False  # "declared last Friday so he could ...": the verb belongs to another clause
     return False
@@ -203,9 +212,16 @@ def cue_source(
 
     A subject after "if", "whether" or "when" is in a condition or a
     question ("whether you know it or not", "When you ask that question"),
-    which attributes nothing; "because the DMCA says" attributes to "the
-    DMCA". A comment clause ("as the court put it") does attribute.
+    which attributes nothing, and so does one in a free relative ("How we
+    concluded it is ...", "what they think"); "because the DMCA says"
+    attributes to "the DMCA", and the subject is never sought before such a
+    subordinator. A comment clause ("as the court put it") does attribute.
     """
+    subordinator = next(
+        (i for i in range(index - 1, clause_start, -1) if finder.word(i) in _CLAUSE_SUBORDINATORS), clause_start
+    )
+    if finder.word(subordinator + 1) != "of":  # "because of the storm" is a preposition
+        clause_start = subordinator
     subject = _subject_of_cue(finder, cues, clause_start, index, found)
     if subject is None:
         return None
@@ -235,8 +251,11 @@ def _subject_of_cue(
     if before == "," and finder.word(index).endswith("ing"):
         main = finder.subject(clause_start, end - 1)
         return speaker_before(finder, clause_start, end - 1, main) if main else None
-    if before in {"who", "which"} and end - 2 > clause_start and finder.word(end - 2) == ",":
-        return antecedent(finder, clause_start, end - 2)
+    if found and found[-1].content[1] == end and restrictive_relative(finder, clause_start, found[-1].cue[0]):
+        return found[-1].source  # "Belarus leader who claims ... [said]": the main verb after the relative clause
+    relative = end - 2 if end - 2 >= clause_start and finder.word(end - 2) == "," else end - 1
+    if before in {"who", "which"} and relative > clause_start:
+        return antecedent(finder, clause_start, relative)  # "police, who said", "Officials who said"
     if before == ",":
         return _subject_before_apposition(finder, cues, clause_start, end - 1)
     subject = plain_subject(finder, clause_start, index)
@@ -274,21 +293,6 @@ def plain_subject(finder: MentionFinder, clause_start: int, index: int) -> Menti
     if any(finder.article.token(i) in _QUOTE_MARKS for i in between):
         return None
     return subject
-
-
-def antecedent(finder: MentionFinder, clause_start: int, comma: int) -> Mention | None:
-    """What "who" refers to before ", who said": the name or short noun phrase ending at the comma."""
-    names = [m for m in finder.names() if m.end == comma and m.first >= clause_start]
-    if names:
-        return names[-1]
-    first = comma
-    while first > clause_start and comma - first < 4 and finder.word(first - 1).isalpha():
-        if finder.word(first - 1) in PREPOSITIONS:
-            break
-        first -= 1
-        if finder.word(first) in DETERMINERS:
-            break
-    return Mention(first, comma, "nominal") if first < comma else None
 
 
 def _subject_before_apposition(
@@ -348,7 +352,8 @@ def _content_start(finder: MentionFinder, after_cue: int, stop: int, window: int
     for index in range(after_cue, min(stop, after_cue + window)):
         word = finder.word(index)
         if word == "that":
-            return index + 1, True
+            # "I think that was fine": before a finite verb "that" is the clause's subject, not its complementizer.
+            return (index, False) if finder.word(index + 1) in _FINITE else (index + 1, True)
         if word in {",", ":", ";"} or finder.article.token(index) in _QUOTE_MARKS:
             break
     index = after_cue
@@ -363,7 +368,8 @@ def clause_end(article: Article, cues: CueLexicon, first: int, stop: int, *, com
         word = article.token(index).lower()
         following = article.token(index + 1).lower()
         ends = comma_ends and following not in {"such", "including"}  # "agreed to support plans, such as ..."
-        if word == "," and (ends or following in _CLAUSE_ENDERS or cues.source_follows_at(article, index + 1)):
+        relative = following in _CLAUSE_ENDERS and not relative_inside_subject(article, first, index, stop)
+        if word == "," and (ends or relative or cues.source_follows_at(article, index + 1)):
             return index
         if word == "," and _closing_frame(article, cues, index + 1, stop):
             return index  # "..., Tom Baker said."

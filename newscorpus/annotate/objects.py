@@ -27,11 +27,14 @@ no subject (a passive, a noun) reports nothing here.
 
 from __future__ import annotations
 
+from newscorpus.annotate.accusations import accusation_reports
 from newscorpus.annotate.article import Article
 from newscorpus.annotate.cues import CueLexicon
-from newscorpus.annotate.indirect import QUANTIFIERS, antecedent, clause_end, cue_source, finite_follows
+from newscorpus.annotate.indirect import QUANTIFIERS, clause_end, cue_source, finite_follows
 from newscorpus.annotate.marks import holds_quote_mark
 from newscorpus.annotate.mentions import DETERMINERS, POSSESSIVES, PREPOSITIONS, SUBJECT_PRONOUNS, MentionFinder
+from newscorpus.annotate.passives import passive_reports
+from newscorpus.annotate.relatives import antecedent
 from newscorpus.annotate.reported import Reported
 
 MIN_CONTENT_TOKENS = 3
@@ -67,7 +70,9 @@ def object_reports(
         report = report or _reduced_relative(article, finder, cues, tokens, index)
         if report is not None:
             reports.append(report)
-    return reports
+    # The passive and accusing shapes have modules of their own; their cues are no cue of ``found``.
+    others = passive_reports(article, finder, cues, tokens) + accusation_reports(article, finder, cues, tokens, found)
+    return reports + [r for r in others if r.cue[0] not in taken | {r.cue[0] for r in reports}]
 
 
 def _verb_position(article: Article, finder: MentionFinder, start: int, index: int) -> bool:

@@ -64,25 +64,24 @@ class QuoteAnnotator:
 
     def __init__(self, cues: CueLexicon) -> None:
         self._cues = cues
-        self._openings: list[int] = []  # the article's turn openings, set by ``annotate``
 
-    def _sentence(self, article: Article, offset: int) -> range:
+    def _sentence(self, article: Article, openings: list[int], offset: int) -> range:
         """Tokens of the sentence holding character ``offset``, starting no earlier than a turn's marker ends."""
         tokens = article.sentence_tokens(article.sentence_of(offset))
-        start = max([tokens.start, *(o for o in self._openings if tokens.start < o < tokens.stop)])
+        start = max([tokens.start, *(o for o in openings if tokens.start < o < tokens.stop)])
         return range(start, tokens.stop)
 
     def annotate(self, article: Article, finder: MentionFinder) -> list[Attribution]:
         """Every attribution, in order of content start; nested ones follow the one holding them."""
         segments = find_segments(article)
-        self._openings = turn_openings(article)
+        openings = turn_openings(article)  # derived per article and passed down, so one annotator serves many
         attributions: list[Attribution] = []
         covered_until = -1
         for position, segment in enumerate(segments):
             if article.token_starts[segment.first] < covered_until:
                 continue  # already inside a mixed quote's content
             previous = attributions[-1] if attributions else None
-            found = self._attribute(article, finder, segments, position, previous)
+            found = self._attribute(article, finder, segments, position, previous, openings)
             attributions += found
             covered_until = max([covered_until, *(a.content[1] for a in found)])
         # Every sentence a quoted passage touches, those inside a passage of several sentences too.
@@ -97,7 +96,7 @@ class QuoteAnnotator:
         for sentence in range(len(article.sentence_starts)):
             if article.role_at(article.sentence_starts[sentence]) != "body":
                 continue
-            tokens = self._sentence(article, article.sentence_starts[sentence])
+            tokens = self._sentence(article, openings, article.sentence_starts[sentence])
             if sentence not in quoted_sentences:
                 attributions += self._unquoted(article, finder, tokens)
                 continue
@@ -152,11 +151,12 @@ class QuoteAnnotator:
         segments: list[QuotedPassage],
         position: int,
         previous: Attribution | None,
+        openings: list[int],
     ) -> list[Attribution]:
         segment = segments[position]
         opening = article.token_starts[segment.first]
-        first_sentence = self._sentence(article, opening)
-        last_sentence = self._sentence(article, article.token_starts[segment.last])
+        first_sentence = self._sentence(article, openings, opening)
+        last_sentence = self._sentence(article, openings, article.token_starts[segment.last])
         left_start = first_sentence.start
         if position and segments[position - 1].last >= left_start:
             left_start = segments[position - 1].last + 1

@@ -245,3 +245,47 @@ def test_a_predicative_cue_reports_its_object_and_what_it_is_said_to_be(annotato
 def test_a_finite_verb_after_a_subordinator_does_not_make_an_object_a_clause(annotators):
     body = "The council fought the emergency Tom Baker declared last Friday so he could build the wall."
     assert quotes(annotate(annotators, body)) == []
+
+
+def test_the_subject_of_a_cue_after_a_subordinator_is_sought_after_it(annotators):
+    body = "This system did strike us as interesting because we thought it was binary."
+    assert quotes(annotate(annotators, body)) == [("indirect", "it was binary", "thought", "we")]
+    # A fronted subordinate clause ends at its comma.
+    fronted = annotate(annotators, "Although officials said the dam was safe, residents fled.")
+    assert quotes(fronted) == [("indirect", "the dam was safe", "said", "officials")]
+
+
+def test_that_before_a_finite_verb_is_the_reported_clause_s_subject(annotators):
+    body = "No, I think that was fine, thank you."
+    assert [q[1] for q in quotes(annotate(annotators, body))] == ["that was fine, thank you"]
+
+
+def test_a_cue_in_a_free_relative_attributes_nothing(annotators):
+    assert quotes(annotate(annotators, "How we concluded it is a black hole is simple.")) == []
+
+
+def test_a_relative_clause_inside_the_reported_subject_stays_in_the_content(annotators):
+    body = "Troy Roberts said the road itself, which is straight in the vicinity, will reopen soon."
+    expected = (
+        "indirect",
+        "the road itself, which is straight in the vicinity, will reopen soon",
+        "said",
+        "Troy Roberts",
+    )
+    assert quotes(annotate(annotators, body)) == [expected]
+    # After the clause's verb, a relative clause is the reporter's description and stays out (guidelines 4.3).
+    closing = annotate(annotators, "Russia stressed that it supports Belarus, which is formally a union state.")
+    assert [q[1] for q in quotes(closing)] == ["it supports Belarus"]
+
+
+def test_a_possessive_s_is_no_finite_verb_so_a_verb_of_finding_takes_no_object(annotators):
+    assert quotes(annotate(annotators, "Doctors found Novichok in Navalny's blood.")) == []
+    assert [q[1] for q in quotes(annotate(annotators, "Doctors found it's rare."))] == ["it's rare"]
+
+
+def test_a_verb_of_opinion_after_i_or_we_reports_the_clause_that_follows(annotators):
+    body = '"We believe the council made mistakes," she said.'
+    assert ("indirect", "the council made mistakes", "believe", "We") in quotes(annotate(annotators, body))
+    # Not before a preposition or an object pronoun, and not after a third person: "Police believe the man".
+    for body in ('"I think about it every day," she said.', '"I believe him," she said.', "Police believe the man."):
+        assert [q[0] for q in quotes(annotate(annotators, body))] in ([], ["direct"])
