@@ -3,12 +3,12 @@
 The candidates are the Wikinews records under an open licence. They are ordered
 by the SHA-256 of their document id (so adding documents never moves one
 already chosen ahead of another). In that order, the first ``ENTITY_GOLD``
-(150) get gold entities, temporal expressions and publication date; the first
+(293, every candidate today) get gold entities, temporal expressions and publication date; the first
 ``FULL_GOLD`` (50) every layer; the first ``DOUBLE`` (20) two independent
 passes (A and B) and an adjudication. The 50 must hold ``MIN_INTERVIEWS`` (5)
 interviews, which are dense in Q/A quotations: when they do not, the first
 interviews beyond the 50, in the same order, replace the last non-interviews
-of the 50 (which stay among the 150).
+of the 50 (which stay among the ``ENTITY_GOLD``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-ENTITY_GOLD = 150
+ENTITY_GOLD = 293
 FULL_GOLD = 50
 DOUBLE = 20
 MIN_INTERVIEWS = 5
