@@ -34,10 +34,10 @@ the NER model's span and type errors from becoming wrong QIDs:
   title or function word means the entity was cut out of a longer name
   ("Toronto" in "Toronto Congress Centre", "Australia" in "Sustainable
   Australia", "Mexico" in "U.S.-Mexico"). A neighbour in another entity counts
-  when joined by a dash or when neither is a PERSON ("Republican Kevin
-  McCarthy" is a modifier and a name); in a title-case line capitalisation
-  tells nothing and the guard does not apply. Other mentions of the same
-  name are linked as before.
+  only when joined by a dash: "U.S. Libertarian Party" and "Republican Kevin
+  McCarthy" are a modifier and a name. In a title-case line capitalisation
+  tells nothing and the guard does not apply. Other mentions of the same name
+  are linked as before.
 
 Dates and numbers are never linked. Links carry ``auto`` provenance naming the knowledge
 base's version, and a note saying which step made them.
@@ -118,8 +118,9 @@ def in_larger_capitalised_run(text: str, entity: dict[str, Any], entities: Seque
     for word, dashed, start, end in _neighbour_words(text, entity["start"], entity["end"]):
         if word.casefold() in exempt or word.casefold().rstrip(".") in exempt:
             continue
-        other = next((e for e in entities if e["start"] <= start and end <= e["end"] and e is not entity), None)
-        if other is None or dashed or "PERSON" not in (other["label"], entity["label"]):
+        # A name beside another ("U.S. Libertarian Party", "Republican Kevin McCarthy") is a modifier and a
+        # name; joined by a dash ("U.S.-Mexico") the two make one compound name.
+        if dashed or not any(e["start"] <= start and end <= e["end"] for e in entities if e is not entity):
             return True
     return False
 

@@ -340,3 +340,11 @@ def test_bench_links_trains_a_fold_model_once_and_reuses_it(repo_root, tmp_path,
     assert not list(tmp_path.glob("*.partial"))
     changed = {**seed_record, "text": seed_record["text"] + " "}
     assert bench_links.fold_model_key([changed]) != bench_links.fold_model_key([seed_record])
+
+
+def test_a_name_beside_another_entity_is_linked_unless_a_dash_joins_them():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    text = "He joined the Russia Libertarian Party in May, then crossed the Russia-Belarus border."
+    entities = entities_in(text, [("Russia", "GPE", 0), ("Libertarian Party", "ORG", 0), ("Russia", "GPE", 1)])
+    entities += [{**entities_in(text, [("Belarus", "GPE", 0)])[0], "id": "e4"}]
+    assert qids_of(linker.link(entities, text=text)) == {"e1": "Q159"}
