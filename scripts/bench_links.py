@@ -3,6 +3,7 @@
     python scripts/bench_links.py                 # cross-validation over the development documents
     python scripts/bench_links.py --test          # the fixed test set (KB from all development documents)
     python scripts/bench_links.py --errors 0      # wrong and missed links of fold 0 (development only)
+    python scripts/bench_links.py --retrain-ner --ner-cache DIR   # per-fold NER models kept in DIR, reused
 
 Documents: openly licensed records with a complete gold ``entity_links``
 layer. The fixed test set is those of the release's test split; the others
@@ -17,6 +18,12 @@ held-out documents are linked with it. Two settings:
 * ``gold entities``: the linker alone, on the gold entities and gold
   coreference of the held-out documents.
 
+Training the five per-fold NER models takes most of ``--retrain-ner``'s
+time; ``--ner-cache DIR`` keeps each in ``DIR`` under a key of its training
+documents and feature version (``fold_model_key``) and reuses it, so the
+linker can be varied without retraining. Keep ``DIR`` outside the
+repository: a model trained on other code or gold has another key.
+
 The baseline is version 0.1.0 (main at 12aae2b), which makes no links:
 precision 0/0 and coverage 0 on every document.
 """
@@ -24,6 +31,8 @@ precision 0/0 and coverage 0 on every document.
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import statistics
 import sys
 from collections.abc import Callable
@@ -39,6 +48,9 @@ from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer
 from newscorpus.annotate.kb_from_gold import build_knowledge_base
 from newscorpus.annotate.knowledge_base import KnowledgeBase, kb_bytes, version_of
 from newscorpus.annotate.linker import EntityLinker
+from newscorpus.annotate.ner_features import FEATURES_VERSION
+from newscorpus.annotate.ner_model import META_FILE, NerModel
+from newscorpus.annotate.ner_training import DEFAULT_PARAMS, train_model
 from newscorpus.annotate.runner import AnnotateSettings, Annotators
 from newscorpus.evaluate.folds import document_folds
 from newscorpus.evaluate.scoring import evaluate_records
@@ -56,7 +68,7 @@ def knowledge_base_of(records: list[Record]) -> KnowledgeBase:
 
 def with_links(record: Record, linker: EntityLinker) -> Record:
     layers = dict(record["layers"])
-    layers["entity_links"] = linker.layer(layers["entities"]["items"], layers["coreference"]["items"])
+    layers["entity_links"] = linker.layer(layers["entities"]["items"], layers["coreference"]["items"], record["text"])
     return {**record, "layers": layers}
 
 
@@ -155,11 +167,33 @@ def cross_validation(
     return per_fold
 
 
-def retrained(training: list[Record], held_out: list[Record]) -> dict[str, Record]:
+def fold_model_key(training: list[Record]) -> str:
+    """What a per-fold model depends on: its training documents' ids and text, the features and the parameters."""
+    digest = hashlib.sha256(f"{FEATURES_VERSION}\n{sorted(DEFAULT_PARAMS.items())}\n".encode())
+    digest.update(SHIPPED_GAZETTEER.read_bytes())
+    for record in sorted(training, key=lambda r: r["id"]):
+        digest.update(f"{record['id']}\n{record['text']}\n".encode())
+        for entity in record["layers"]["entities"]["items"]:
+            digest.update(f"{entity['start']} {entity['end']} {entity['label']}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def cached_model(training: list[Record], cache: Path) -> NerModel:
+    """The model trained on ``training``, from ``cache`` if an earlier run trained it, else trained into it."""
+    folder = cache / f"ner-{fold_model_key(training)}"
+    if not (folder / META_FILE).is_file():
+        partial = cache / f"{folder.name}.partial"
+        train_model(training, partial)
+        partial.replace(folder)
+    return NerModel(folder)
+
+
+def retrained(training: list[Record], held_out: list[Record], cache: Path | None = None) -> dict[str, Record]:
     """Held-out documents annotated by a model trained on the NER development gold without them."""
     held_out_ids = {r["id"] for r in held_out}
     ner_development, _ = development_and_test(gold_records())
-    model = train_temporary([r for r in ner_development if r["id"] not in held_out_ids])
+    ner_training = [r for r in ner_development if r["id"] not in held_out_ids]
+    model = cached_model(ner_training, cache) if cache else train_temporary(ner_training)
     annotators = Annotators(Gazetteer.from_files([SHIPPED_GAZETTEER]), model=model)
     annotators.linker = EntityLinker(knowledge_base_of(training))
     return annotated(held_out, annotators)
@@ -170,6 +204,7 @@ def main() -> None:
     parser.add_argument("--test", action="store_true", help="score the fixed test set, once")
     parser.add_argument("--errors", type=int, help="print the wrong and missed links of this development fold")
     parser.add_argument("--retrain-ner", action="store_true", help="end to end with an NER model trained per fold")
+    parser.add_argument("--ner-cache", type=Path, help="keep the per-fold NER models in this folder and reuse them")
     arguments = parser.parse_args()
     records = link_gold_records()
     dev = list(development(records))
@@ -196,7 +231,8 @@ def main() -> None:
     )
     if arguments.retrain_ner:
         report(
-            "end to end (NER model trained per fold without the held-out documents)", cross_validation(dev, retrained)
+            "end to end (NER model trained per fold without the held-out documents)",
+            cross_validation(dev, functools.partial(retrained, cache=arguments.ner_cache)),
         )
         return
     fresh = annotated(dev, base_annotators())
@@ -221,7 +257,7 @@ def print_errors(dev: list[Record], fold: int) -> None:
         gold = {link["entity"]: link["qid"] for link in record["layers"]["entity_links"]["items"]}
         predicted = {
             link["entity"]: link
-            for link in linker.link(list(entities.values()), record["layers"]["coreference"]["items"])
+            for link in linker.link(list(entities.values()), record["layers"]["coreference"]["items"], record["text"])
         }
         print(f"=== {document_id}")
         for entity_id, entity in entities.items():

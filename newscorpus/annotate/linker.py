@@ -23,8 +23,23 @@ QID throughout a document, as the guidelines require:
    between them gets it, unless the knowledge base holds the name with
    other QIDs only.
 
-A name whose steps propose different QIDs stays unlinked. Dates and numbers
-are never linked. Links carry ``auto`` provenance naming the knowledge
+A name whose steps propose different QIDs stays unlinked. Two guards keep
+the NER model's span and type errors from becoming wrong QIDs:
+
+* **A name the document gives several types** ("Georgia" a GPE here and an
+  ORG there) is linked under none of them: the type that chooses the QID is
+  in doubt.
+* **A mention inside a larger capitalised run** is not linked (given the
+  text): a capitalised word joined to it by a space or a dash that is no
+  title or function word means the entity was cut out of a longer name
+  ("Toronto" in "Toronto Congress Centre", "Australia" in "Sustainable
+  Australia", "Mexico" in "U.S.-Mexico"). A neighbour in another entity counts
+  only when joined by a dash: "U.S. Libertarian Party" and "Republican Kevin
+  McCarthy" are a modifier and a name. In a title-case line capitalisation
+  tells nothing and the guard does not apply. Other mentions of the same name
+  are linked as before.
+
+Dates and numbers are never linked. Links carry ``auto`` provenance naming the knowledge
 base's version, and a note saying which step made them.
 """
 
@@ -45,6 +60,12 @@ Name = tuple[str, str]  # normalised text, entity type
 # Words left out of an acronym's initials ("WHO" for "World Health Organization", "UN" for "the United Nations").
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "de", "&"})
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
+# A capitalised word as it can sit beside a name: "Congress", "U.S.", "O'Brien"; the joint is a space or a dash.
+_CAPITALISED = r"[A-Z][\w'&]*(?:\.[\w'&]+)*\.?"
+_WORD_BEFORE = re.compile(rf"(?:^|[\s(\"\u201c\u2018'])({_CAPITALISED})( |[-\u2013\u2014])$")
+_WORD_AFTER = re.compile(rf"( |[-\u2013\u2014])({_CAPITALISED})")
+_POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|s')$")
+_LINE_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
 def _initials(normalised: str) -> str:
@@ -59,6 +80,49 @@ def _is_generic_institution(normalised: str) -> bool:
     """Whether the name is made only of generic institution words and function words ("supreme court")."""
     generic = word_list("generic_institution_words") | word_list("org_heads") | _MINOR_WORDS
     return all(word in generic for word in normalised.replace("-", " ").split())
+
+
+def _neighbour_words(text: str, start: int, end: int) -> list[tuple[str, bool, int, int]]:
+    """The capitalised words joined to ``text[start:end]``: (word, joined by a dash, start, end)."""
+    found = []
+    before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if before:
+        word = before.group(1)
+        # A sentence's last word ("the Senate. Republicans") or a possessive ("Britain's Boris Johnson") ends a name.
+        ends_sentence = word.endswith(".") and "." not in word[:-1]
+        if not ends_sentence and not _POSSESSIVE_END.search(word):
+            found.append((word, before.group(2) != " ", before.start(1), before.end(1)))
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 60))
+    if after:
+        found.append((after.group(2), after.group(1) != " ", after.start(2), after.end(2)))
+    return found
+
+
+def _in_title_case_line(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is in title case: every word of four letters or more capitalised.
+
+    Function words ("with", "from") are left out: some title-case styles keep them lowercase.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = _LINE_WORD.findall(text, line_start, line_end if line_end >= 0 else len(text))
+    content = [word for word in words if len(word) > 3 and word.casefold() not in word_list("function_words")]
+    return len(content) >= 3 and all(word[0].isupper() for word in content)
+
+
+def in_larger_capitalised_run(text: str, entity: dict[str, Any], entities: Sequence[dict[str, Any]]) -> bool:
+    """Whether ``entity`` looks cut out of a longer capitalised name (see the module's docstring)."""
+    if _in_title_case_line(text, entity["start"]):
+        return False
+    exempt = word_list("titles") | word_list("function_words")
+    for word, dashed, start, end in _neighbour_words(text, entity["start"], entity["end"]):
+        if word.casefold() in exempt or word.casefold().rstrip(".") in exempt:
+            continue
+        # A name beside another ("U.S. Libertarian Party", "Republican Kevin McCarthy") is a modifier and a
+        # name; joined by a dash ("U.S.-Mexico") the two make one compound name.
+        if dashed or not any(e["start"] <= start and end <= e["end"] for e in entities if e is not entity):
+            return True
+    return False
 
 
 class EntityLinker:
@@ -119,12 +183,21 @@ class EntityLinker:
                 proposals[name] |= qids
         return {n: next(iter(q)) for n, q in proposals.items() if len(q) == 1 and n not in blocked}
 
-    def link(self, entities: Sequence[dict[str, Any]], clusters: Sequence[dict[str, Any]] = ()) -> list[dict[str, Any]]:
-        """Link items (``id``, ``entity``, ``qid``, ``note``) for the entities that get a QID, in entity order."""
+    def link(
+        self, entities: Sequence[dict[str, Any]], clusters: Sequence[dict[str, Any]] = (), text: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Link items (``id``, ``entity``, ``qid``, ``note``) for the entities that get a QID, in entity order.
+
+        With the document's ``text``, mentions inside a larger capitalised run are left unlinked.
+        """
+        types_of: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity["label"] in LINKABLE_TYPES:
+                types_of[normalise_name(entity["text"])].add(entity["label"])
         name_of = {
             entity["id"]: (normalise_name(entity["text"]), entity["label"])
             for entity in entities
-            if entity["label"] in LINKABLE_TYPES
+            if entity["label"] in LINKABLE_TYPES and len(types_of[normalise_name(entity["text"])]) == 1
         }
         surfaces: dict[Name, set[str]] = defaultdict(set)
         for entity in entities:
@@ -145,6 +218,8 @@ class EntityLinker:
             name = name_of.get(entity["id"])
             if name is None or name not in linked:
                 continue
+            if text is not None and in_larger_capitalised_run(text, entity, entities):
+                continue
             qid = linked[name]
             items.append(
                 {
@@ -157,6 +232,8 @@ class EntityLinker:
             )
         return items
 
-    def layer(self, entities: Sequence[dict[str, Any]], clusters: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    def layer(
+        self, entities: Sequence[dict[str, Any]], clusters: Sequence[dict[str, Any]] = (), text: str | None = None
+    ) -> dict[str, Any]:
         """An automatic ``entity_links`` layer; its provenance names the knowledge base's version."""
-        return layer_of(self.link(entities, clusters), auto(TOOL, self.version))
+        return layer_of(self.link(entities, clusters, text), auto(TOOL, self.version))

@@ -171,7 +171,7 @@ class Annotators:
             items = [_quotation_item(i, a, article, mention_ids) for i, a in enumerate(attributions, start=1)]
             layers["quotations"] = around_gold("quotations", _layer("newscorpus.annotate.quotes", items))
         if regenerate("entity_links"):
-            fresh = self.linker.layer(layers["entities"]["items"], layers["coreference"]["items"])
+            fresh = self.linker.layer(layers["entities"]["items"], layers["coreference"]["items"], article.text)
             layers["entity_links"] = around_gold("entity_links", fresh)
         return result
 

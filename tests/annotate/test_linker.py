@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from newscorpus.annotate.knowledge_base import (
     version_of,
 )
 from newscorpus.annotate.linker import TOOL, EntityLinker
+from newscorpus.annotate.ner_training import train_model
 from newscorpus.annotate.runner import AnnotateSettings, Annotators
 from newscorpus.licensing import is_open_license
 from newscorpus.problems.errors import UnusableInputError
@@ -121,11 +123,17 @@ def test_gazetteer_names_are_marked_only_where_gold_attests_them():
 
 def test_a_name_is_linked_when_its_name_and_type_point_at_one_qid():
     linker = EntityLinker(knowledge_base(CORPUS))
-    links = linker.link(
-        [entity(1, "the Russia", "GPE"), entity(2, "Russia", "ORG"), entity(3, "World Health Organization", "ORG")]
-    )
-    assert qids_of(links) == {"e1": "Q159", "e3": "Q7817"}  # "Russia" as an ORG is another referent
+    links = linker.link([entity(1, "the Russia", "GPE"), entity(3, "World Health Organization", "ORG")])
+    assert qids_of(links) == {"e1": "Q159", "e3": "Q7817"}
     assert links[0]["note"].startswith("auto: knowledge base;") and linker.knowledge_base.version in links[0]["note"]
+    assert linker.link([entity(2, "Russia", "ORG")]) == []  # "Russia" as an ORG is another referent
+
+
+def test_a_name_the_document_gives_two_types_is_linked_under_neither():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    entities = [entity(1, "Russia", "GPE"), entity(2, "Russia's", "ORG"), entity(3, "Belarus", "GPE")]
+    assert linker.link(entities) == []  # which type, and so which QID, is in doubt
+    assert qids_of(linker.link(entities[:1])) == {"e1": "Q159"}
 
 
 def test_an_ambiguous_name_a_name_gold_mostly_left_null_and_dates_stay_unlinked():
@@ -183,6 +191,53 @@ def test_coreference_gives_a_shorter_name_the_qid_of_its_cluster_never_a_longer_
     links = linker.link(entities, [cluster])
     assert qids_of(links) == {"e1": "Q458", "e2": "Q458"}
     assert links[1]["note"].startswith("auto: coreference")
+
+
+def entities_in(text: str, names: list[tuple[str, str, int]]) -> list[dict[str, Any]]:
+    """Entity items for ``(phrase, label, occurrence)``: the phrase's occurrence-th place in ``text`` (from 0)."""
+    items = []
+    for number, (phrase, label, occurrence) in enumerate(names, start=1):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(phrase, start + 1)
+        items.append({"id": f"e{number}", "start": start, "end": start + len(phrase), "text": phrase, "label": label})
+    return items
+
+
+def test_a_mention_inside_a_larger_capitalised_run_is_not_linked():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    text = (
+        "Fans met at the Russia Congress Centre on Sunday. Sustainable Russia is a party. "
+        "Trade at the Russia\u2013Belarus border fell. Officials in Russia said so."
+    )
+    entities = entities_in(text, [("Russia", "GPE", 0), ("Russia", "GPE", 1), ("Russia", "GPE", 2)])
+    entities += entities_in(text, [("Belarus", "GPE", 0), ("Russia", "GPE", 3)])
+    entities = [{**item, "id": f"e{number}"} for number, item in enumerate(entities, start=1)]
+    # "Sustainable" opens its sentence and is still no title or function word: the party's name was cut.
+    assert qids_of(linker.link(entities, text=text)) == {"e5": "Q159"}
+    # Without the text (as before) every mention is linked.
+    assert set(qids_of(linker.link(entities))) == {"e1", "e2", "e3", "e5"}
+
+
+def test_titles_function_words_sentence_ends_possessives_and_a_modified_person_leave_a_mention_linked():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    text = (
+        "Russia President Vladimir Putin spoke. In Russia, it rained. Officials left Russia. Putin stayed. "
+        "Russia's Vladimir Putin and Russian Vladimir Putin came."
+    )
+    names = [("Russia", "GPE", 0), ("Vladimir Putin", "PERSON", 0), ("Russia", "GPE", 1), ("Russia", "GPE", 2)]
+    names += [("Putin", "PERSON", 1), ("Russia", "GPE", 3), ("Vladimir Putin", "PERSON", 1)]
+    names += [("Russian", "NORP", 0), ("Vladimir Putin", "PERSON", 2)]
+    entities = entities_in(text, names)
+    links = qids_of(linker.link(entities, text=text))
+    assert links == {f"e{n}": "Q7747" if n in (2, 5, 7, 9) else "Q159" for n in (1, 2, 3, 4, 5, 6, 7, 9)}
+
+
+def test_a_capitalised_neighbour_in_a_title_case_headline_says_nothing():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    text = "Russia Congress Centre Hosts Annual Fan Meeting\n\nFans gathered at the Russia Congress Centre."
+    entities = entities_in(text, [("Russia", "GPE", 0), ("Russia", "GPE", 1)])
+    assert qids_of(linker.link(entities, text=text)) == {"e1": "Q159"}
 
 
 def test_the_layer_is_automatic_and_its_provenance_names_the_knowledge_base():
@@ -267,3 +322,29 @@ def test_the_shipped_knowledge_base_never_reads_the_test_split_or_closed_text(re
     for document_id in built_from:
         record = json.loads((repo_root / "corpus" / "records" / f"{document_id}.json").read_text(encoding="utf-8"))
         assert is_open_license(record["source"]["license_id"])
+
+
+def test_bench_links_trains_a_fold_model_once_and_reuses_it(repo_root, tmp_path, monkeypatch, seed_record):
+    monkeypatch.syspath_prepend(str(repo_root / "scripts"))
+    bench_links = importlib.import_module("bench_links")
+    trained: list[Path] = []
+
+    def train_small(records: list[dict[str, Any]], folder: Path) -> Path:
+        trained.append(folder)
+        return train_model(records, folder, {"max_iterations": 5})
+
+    monkeypatch.setattr(bench_links, "train_model", train_small)
+    first = bench_links.cached_model([seed_record], tmp_path)
+    again = bench_links.cached_model([seed_record], tmp_path)
+    assert len(trained) == 1 and again.version == first.version
+    assert not list(tmp_path.glob("*.partial"))
+    changed = {**seed_record, "text": seed_record["text"] + " "}
+    assert bench_links.fold_model_key([changed]) != bench_links.fold_model_key([seed_record])
+
+
+def test_a_name_beside_another_entity_is_linked_unless_a_dash_joins_them():
+    linker = EntityLinker(knowledge_base(CORPUS))
+    text = "He joined the Russia Libertarian Party in May, then crossed the Russia-Belarus border."
+    entities = entities_in(text, [("Russia", "GPE", 0), ("Libertarian Party", "ORG", 0), ("Russia", "GPE", 1)])
+    entities += [{**entities_in(text, [("Belarus", "GPE", 0)])[0], "id": "e4"}]
+    assert qids_of(linker.link(entities, text=text)) == {"e1": "Q159"}
