@@ -6,13 +6,13 @@ shape of the record's ``sentences`` layer with a gold provenance entry, and
 the SHA-256 of the text they were made on.
 
 They are not written into the records' ``sentences`` layer, for two reasons.
-A record's tokens are cut by the automatic splitter's boundaries and do not
-always fall where a person puts one: in one of the 50 documents a caption's
-photo credit is glued to it ("July 2020.Image: ..."), one token, so the gold
-boundary would have to change the tokens (``cut_tokens`` lists such
-sentences). And every other annotator reads the record's sentences, so gold
-sentences in the records would feed them what they never get on a new
-article, while they are scored on these very documents.
+A record's tokens are cut by the automatic splitter's boundaries and need
+not fall where a person puts one (``cut_tokens`` lists such sentences; since
+the tokenizer cuts a photo credit off the caption it is glued to, "July
+2020.Image: ...", no committed gold boundary is inside a token). And every
+other annotator reads the record's sentences, so gold sentences in the
+records would feed them what they never get on a new article, while they are
+scored on these very documents.
 """
 
 from __future__ import annotations
