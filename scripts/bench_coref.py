@@ -11,12 +11,18 @@ its own; the summary gives the mean and standard deviation over folds.
 
 Entities come from the shipped NER model, as convert runs it (what users
 get), and, as an upper bound, from the gold entity layer (``--entities gold``).
+The shipped model was trained on the development documents themselves, so on
+the folds it gives back their gold entities; ``--entities fold-model`` is the
+end-to-end cross-validation: each fold's documents are tagged by an NER model
+trained on the NER development gold without them (``--ner-cache DIR`` keeps
+the five models, as ``bench_links.py`` does).
 Figures are F1 with mentions aligned on their head token, as the external
 check aligns them, plus mention recall and B3 with exact spans.
 
     python scripts/bench_coref.py                  # folds, model entities and gold entities
     python scripts/bench_coref.py --test           # the fixed test set (once, at the end)
     python scripts/bench_coref.py --errors 1       # gold and predicted clusters of fold 1 (folds 0-2 only)
+    python scripts/bench_coref.py --entities fold-model --ner-cache DIR   # end to end, NER trained per fold
 """
 
 from __future__ import annotations
@@ -29,8 +35,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from newscorpus.annotate.runner import shipped_annotators  # noqa: E402
+from newscorpus.annotate.gazetteer import SHIPPED_GAZETTEER, Gazetteer  # noqa: E402
+from newscorpus.annotate.runner import Annotators, shipped_annotators  # noqa: E402
 from newscorpus.evaluate.folds import document_folds  # noqa: E402
 from newscorpus.evaluate.scoring import evaluate_records  # noqa: E402
 from newscorpus.licensing import is_open_license  # noqa: E402
@@ -73,6 +81,21 @@ def predict(records: dict[str, Record], entities: str) -> dict[str, Record]:
     return predicted
 
 
+def predict_with_fold_models(development: dict[str, Record], folds: list[list[str]], cache: Path | None) -> dict:
+    """Each fold's documents annotated afresh with an NER model trained on the NER development gold without them."""
+    from bench_links import cached_model
+    from ner_protocol import development_and_test, gold_records, train_temporary
+
+    ner_development, _ = development_and_test(gold_records())
+    predicted = {}
+    for held_out in folds:
+        training = [r for r in ner_development if r["id"] not in set(held_out)]
+        model = cached_model(training, cache) if cache else train_temporary(training)
+        annotators = Annotators(Gazetteer.from_files([SHIPPED_GAZETTEER]), model=model)
+        predicted |= {i: annotators.annotate_record(development[i], keep_gold=False) for i in held_out}
+    return predicted
+
+
 def scores(gold: dict[str, Record], predicted: dict[str, Record]) -> dict[str, float]:
     rows = {(row.layer, row.measure): row.scores for row in evaluate_records(gold, predicted).rows}
     return {name: getattr(rows[("coreference", measure)][mode], stat) for name, measure, mode, stat in MEASURES}
@@ -94,9 +117,12 @@ def print_errors(gold: dict[str, Record], predicted: dict[str, Record]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--test", action="store_true", help="score the fixed test set")
-    parser.add_argument("--entities", choices=("model", "gold", "both"), default="both")
+    parser.add_argument("--entities", choices=("model", "gold", "both", "fold-model"), default="both")
+    parser.add_argument("--ner-cache", type=Path, help="with --entities fold-model: keep and reuse the fold models")
     parser.add_argument("--errors", type=int, choices=DEVELOPMENT_FOLDS, help="print clusters of a development fold")
     args = parser.parse_args()
+    if args.test and args.entities == "fold-model":
+        parser.error("--test scores the shipped model's entities: it was trained without the test documents")
     records = gold_coreference_records()
     test = {i: r for i, r in records.items() if split_of(i) == "test"}
     development = {i: r for i, r in records.items() if split_of(i) != "test"}
@@ -111,7 +137,10 @@ def main() -> None:
         if args.test:
             print(f"test set ({len(test)} documents): " + line(scores(test, predict(test, entities))))
             continue
-        predicted = predict(development, entities)
+        if entities == "fold-model":
+            predicted = predict_with_fold_models(development, folds, args.ner_cache)
+        else:
+            predicted = predict(development, entities)
         per_fold = []
         for fold, held_out in enumerate(folds):
             result = scores({i: development[i] for i in held_out}, {i: predicted[i] for i in held_out})
