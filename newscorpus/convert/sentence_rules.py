@@ -35,6 +35,8 @@ import re
 
 import sentencex
 
+from newscorpus.text.tokens import CREDIT_WORDS
+
 LANGUAGE = "en"
 DOUBLE_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
 _CLOSING = re.escape(DOUBLE_QUOTES) + r"'\u2019)\]"
@@ -63,7 +65,7 @@ _BEFORE_SPEAKER_MARKER = re.compile(r"[.?!\u2026\u0964][" + _CLOSING + r"]*\s+(?
 _AFTER_BRACKETED_STOP = re.compile(r"\[[.?!]\][" + re.escape(DOUBLE_QUOTES) + r"'\u2019]*\s+(?=[A-Z])")
 _AFTER_GLUED_OMISSION = re.compile(r"(?<=[\w,;])\s?\[(?:\.{2,}|\u2026)\]\s+(?=[A-Z])")
 # after a caption's full stop (glued: "a facemask.Image:", "in May 2020.Image:") or a space
-_BEFORE_PHOTO_CREDIT = re.compile(r"(?:(?<=[^\W_]\.)|(?<=\s))(?=(?:Image|Photo|Credit): )")
+_BEFORE_PHOTO_CREDIT = re.compile(rf"(?:(?<=[^\W_]\.)|(?<=\s))(?=(?:{'|'.join(CREDIT_WORDS)}): )")
 _MISSED = (
     _WORD_BEFORE_SENTENCE,
     _BEFORE_SPEAKER_MARKER,

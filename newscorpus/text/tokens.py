@@ -57,8 +57,9 @@ _AFTER_ABBREVIATION = re.compile(rf"(?<=\.)[-{_DASHES}](?=\w)")
 _RANGE_DASH = re.compile(rf"(?:(?<=\d)|(?<=\ds))[{_DASHES}](?=\d)")
 # A turn marker's double parenthesis glued to a word: "hi))Hindi", "Hindi((".
 _GLUED_DOUBLE_PARENTHESIS = re.compile(r"(?<=\w)\)\)|\)\)(?=\w)|(?<=\w)\(\(|\(\((?=\w)")
-# The credit words that open a caption's credit (as newscorpus.convert.sentence_rules knows them), glued to a word.
-_GLUED_CREDIT = re.compile(r"(?<=[a-z.])(?:Image|Photo|Credit)$")
+# The words that open a caption's photo credit ("Image: Gage Skidmore"); the sentence rules split before them too.
+CREDIT_WORDS = ("Image", "Photo", "Credit")
+_GLUED_CREDIT = re.compile(rf"(?<=[a-z.])(?:{'|'.join(CREDIT_WORDS)})$")
 _SINGLE_CAPITAL_WITH_PERIOD = re.compile(r"[A-Z]\.")
 
 
