@@ -217,10 +217,9 @@ def cue_source(
     attributes to "the DMCA", and the subject is never sought before such a
     subordinator. A comment clause ("as the court put it") does attribute.
     """
-    subordinator = next(
-        (i for i in range(index - 1, clause_start, -1) if finder.word(i) in _CLAUSE_SUBORDINATORS), clause_start
-    )
-    if finder.word(subordinator + 1) != "of":  # "because of the storm" is a preposition
+    before_cue = range(index - 1, clause_start, -1)
+    subordinator = next((i for i in before_cue if finder.word(i) in _CLAUSE_SUBORDINATORS), None)
+    if subordinator is not None and finder.word(subordinator + 1) != "of":  # "because of the storm" is a preposition
         clause_start = subordinator
     subject = _subject_of_cue(finder, cues, clause_start, index, found)
     if subject is None:

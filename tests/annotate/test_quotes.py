@@ -116,3 +116,9 @@ def test_the_headline_is_not_annotated_for_attribution(annotators):
 def test_indirect_speech_needs_its_subject_right_before_the_verb(annotators):
     record = annotate(annotators, "Lukashenko has said that he opposes full unification with Russia.")
     assert quotes(record) == [("indirect", "he opposes full unification with Russia", "said", "Lukashenko")]
+
+
+def test_a_cue_that_ends_the_text_with_no_subject_before_it_attributes_nothing(annotators):
+    # found by tests/test_fuzz.py: the subject search read the token after the last one
+    record = annotate(annotators, "a\n\nsaid")
+    assert record["layers"]["quotations"]["items"] == []
